@@ -1,0 +1,248 @@
+"""Questions and answers: the editable draft rows and the published snapshots readers see."""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from personalization.models import Audience
+from references.models import Reference
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self) -> "ArticleQuerySet":
+        """Articles a reader may open: published, not retired, pending ones only if the site shows them."""
+        qs = self.filter(publication__isnull=False, retired_at__isnull=True)
+        if not settings.PUBLISH_PENDING_REVIEW:
+            qs = qs.filter(publication__status=Publication.Status.APPROVED)
+        return qs
+
+    def for_topic(self, topic: Topic) -> "ArticleQuerySet":
+        return self.filter(topic=topic)
+
+    def editable(self) -> "ArticleQuerySet":
+        return self.filter(review_locked=False, retired_at__isnull=True)
+
+
+class Article(models.Model):
+    """The editors' working copy of a question and its answers; readers never see these rows directly."""
+
+    question = models.CharField(_("question"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="articles", verbose_name=_("topic"))
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("One or two plain sentences for lists, search results and previews.")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="authored_articles", verbose_name=_("author")
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Raised on every save; a save from a form built on an older number is a conflict.
+    edit_version = models.PositiveIntegerField(default=1, editable=False)
+    # Set by the review services while a request is open: content is then read-only.
+    review_locked = models.BooleanField(_("locked for review"), default=False, editable=False)
+    rereview_reason = models.CharField(_("re-review needed because"), max_length=300, blank=True, editable=False)
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            models.Index(fields=["topic", "-updated_at"]),
+            models.Index(fields=["-updated_at"]),
+        ]
+        permissions = [("retire_article", _("Can retire an article from the public site"))]
+
+    def __str__(self) -> str:
+        return self.question
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
+
+
+class ArticleBody(models.Model):
+    """The answer written for one audience, in Markdown with [@key] citations."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bodies")
+    audience = models.ForeignKey(Audience, on_delete=models.PROTECT, related_name="+", verbose_name=_("audience"))
+    body = models.TextField(_("body (Markdown)"))
+
+    class Meta:
+        ordering = ["audience__order", "audience__label"]
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        constraints = [models.UniqueConstraint(fields=["article", "audience"], name="one_body_per_audience")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} / {self.audience_id}"
+
+    @property
+    def word_count(self) -> int:
+        return len(self.body.split())
+
+
+class Citation(models.Model):
+    """A reference attached to an article, cited from its bodies by key."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="citations")
+    reference = models.ForeignKey(
+        Reference, on_delete=models.PROTECT, related_name="citations", verbose_name=_("reference")
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        constraints = [models.UniqueConstraint(fields=["article", "reference"], name="one_citation_per_reference")]
+
+    def __str__(self) -> str:
+        return str(self.reference)
+
+
+class RelatedQuestion(models.Model):
+    """An editor-curated link to another question, in the order readers see it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
+    related = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", verbose_name=_("related question"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("related question")
+        verbose_name_plural = _("related questions")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "related"], name="one_link_per_related_question"),
+            models.CheckConstraint(condition=~Q(article=F("related")), name="related_question_not_itself"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} -> {self.related_id}"
+
+
+class PublicationQuerySet(models.QuerySet):
+    def public(self) -> "PublicationQuerySet":
+        """Snapshots a reader may open: not retired; pending ones only while the site shows them."""
+        qs = self.filter(article__retired_at__isnull=True)
+        if not settings.PUBLISH_PENDING_REVIEW:
+            qs = qs.filter(status=Publication.Status.APPROVED)
+        return qs
+
+    def approved(self) -> "PublicationQuerySet":
+        return self.filter(status=Publication.Status.APPROVED)
+
+    def newest_first(self) -> "PublicationQuerySet":
+        return self.order_by(F("first_approved_at").desc(nulls_last=True), "-published_at")
+
+    def overdue(self, today=None) -> "PublicationQuerySet":
+        return self.approved().filter(next_review_due__lt=today or timezone.localdate())
+
+
+class Publication(models.Model):
+    """What readers see of an article: a frozen snapshot of one reviewed revision."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending review")
+        APPROVED = "approved", _("Approved")
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="publication")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    slug = models.SlugField(max_length=200, unique=True)
+    question = models.CharField(max_length=300)
+    summary = models.TextField()
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="publications")
+    revision_id = models.PositiveBigIntegerField(help_text=_("The django-reversion revision this snapshot was built from."))
+    content_hash = models.CharField(max_length=64)
+    # Workflow facts, copied from the review records when publishing.
+    review_state = models.CharField(max_length=30, help_text=_("The review step readers see in the status tracker."))
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    reviewers = models.JSONField(default=list, blank=True)
+    related_article_ids = models.JSONField(default=list, blank=True)
+    published_at = models.DateTimeField(default=timezone.now)
+    first_approved_at = models.DateTimeField(null=True, blank=True)
+    search_document = models.TextField(blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        indexes = [
+            models.Index(fields=["status", "-first_approved_at"]),
+            models.Index(fields=["topic", "-first_approved_at"]),
+            models.Index(fields=["next_review_due"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(self.next_review_due and self.next_review_due < timezone.localdate())
+
+
+class PublishedBody(models.Model):
+    """The rendered, sanitised body of one audience, with its numbered reference list."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="bodies")
+    audience = models.ForeignKey(Audience, on_delete=models.PROTECT, related_name="+")
+    html = models.TextField()
+    references = models.JSONField(default=list)
+    word_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["publication", "audience"], name="one_published_body_per_audience")]
+
+    def __str__(self) -> str:
+        return f"{self.publication_id} / {self.audience_id}"
+
+
+class EditorialPolicy(models.Model):
+    """The editorial policy readers are pointed to from every article; the newest row is in force."""
+
+    title = models.CharField(_("title"), max_length=200, default=_("Editorial policy"))
+    body = models.TextField(_("policy (Markdown)"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("editorial policy")
+        verbose_name_plural = _("editorial policy")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,205 @@
+"""Markdown bodies to safe HTML, with Pandoc-style citations numbered in AMA order.
+
+Editors write ``[@key]`` or ``[@key1; @key2]``; a key is a reference's citation key,
+``pmid:NNN`` or ``doi:10.x/y``. References are numbered by first appearance, each cluster
+is sorted and compressed (2,4-6), and every number links to its ``#ref-N`` entry.
+"""
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+from references.identifiers import normalize_doi, normalize_pmid
+
+# Pandoc's citation-key grammar: starts with a letter, digit or underscore; may hold
+# internal punctuation but does not end with it.
+_KEY = r"[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?"
+_CLUSTER_ITEM = re.compile(rf"^\s*@({_KEY})\s*$")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "del", "s",
+    "a", "code", "pre", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "sup",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "id", "class", "aria-label"},
+    "sup": {"id", "class"},
+    "ol": {"start"},
+    "th": {"style"},
+    "td": {"style"},
+}
+_SAFE_ID = re.compile(r"^cite-[A-Za-z0-9-]+$")
+_SAFE_CLASS = {"citation", "citation-missing"}
+
+
+def _keep_attribute(tag: str, attr: str, value: str) -> str | None:
+    if attr == "id":
+        return value if _SAFE_ID.match(value) else None
+    if attr == "class":
+        return value if value in _SAFE_CLASS else None
+    return value
+
+
+def sanitize_html(html: str) -> str:
+    """Keep only the tags and attributes Markdown produces; drop scripts, handlers, unsafe URLs."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_keep_attribute,
+        url_schemes={"http", "https", "mailto"},
+        filter_style_properties={"text-align"},
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+@dataclass
+class MissingKey:
+    key: str
+    sentence: str
+
+
+@dataclass
+class CitedReference:
+    number: int
+    reference: Any
+    first_anchor: str
+
+
+@dataclass
+class RenderedBody:
+    html: str
+    references: list[CitedReference] = field(default_factory=list)
+    missing: list[MissingKey] = field(default_factory=list)
+
+    @property
+    def cited_reference_ids(self) -> set[int]:
+        return {c.reference.pk for c in self.references}
+
+
+def citation_keys_for(reference: Any) -> list[str]:
+    """Every key a reference answers to: its citation key, ``pmid:`` and ``doi:`` forms."""
+    keys = [reference.citation_key.lower()]
+    if reference.pmid:
+        keys.append(f"pmid:{reference.pmid}")
+    if reference.doi:
+        keys.append(f"doi:{reference.doi.lower()}")
+    return keys
+
+
+def normalize_key(key: str) -> str:
+    lowered = key.lower()
+    if lowered.startswith("pmid:"):
+        return f"pmid:{normalize_pmid(key[5:])}"
+    if lowered.startswith("doi:"):
+        return f"doi:{normalize_doi(key[4:])}"
+    return lowered
+
+
+def build_resolver(references: Iterable[Any]) -> Callable[[str], Any | None]:
+    table = {k: ref for ref in references for k in citation_keys_for(ref)}
+    return lambda key: table.get(normalize_key(key))
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    src, pos = state.src, state.pos
+    if not src.startswith("[@", pos):
+        return False
+    end = src.find("]", pos)
+    if end == -1 or "[" in src[pos + 1 : end]:
+        return False
+    items = src[pos + 1 : end].split(";")
+    keys = []
+    for item in items:
+        match = _CLUSTER_ITEM.match(item)
+        if not match:
+            return False
+        keys.append(match.group(1))
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"keys": keys, "sentence": _sentence_around(src, pos, end)}
+    state.pos = end + 1
+    return True
+
+
+def _sentence_around(src: str, start: int, end: int) -> str:
+    before = [m.end() for m in _SENTENCE_END.finditer(src, 0, start)]
+    sentence_start = before[-1] if before else 0
+    after = _SENTENCE_END.search(src, end)
+    sentence_end = after.end() if after else len(src)
+    return " ".join(src[sentence_start:sentence_end].split())
+
+
+def _bump_headings(state: Any) -> None:
+    # The page's only h1 is the question; body headings start at h2.
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            level = min(int(token.tag[1]) + 1, 6)
+            token.tag = f"h{level}"
+
+
+def compress_numbers(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """[5, 2, 4, 6] -> [(2, 2), (4, 6)]: sorted runs, AMA style."""
+    runs: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+class _CitationRenderer:
+    def __init__(self, resolve: Callable[[str], Any | None]):
+        self.resolve = resolve
+        self.numbers: dict[int, CitedReference] = {}  # reference pk -> cited
+        self.missing: list[MissingKey] = []
+        self.clusters = 0
+
+    def __call__(self, tokens, idx, options, env) -> str:
+        token = tokens[idx]
+        self.clusters += 1
+        anchor = f"cite-c{self.clusters}"
+        numbers, unknown = [], []
+        for key in token.meta["keys"]:
+            reference = self.resolve(key)
+            if reference is None:
+                unknown.append(key)
+                self.missing.append(MissingKey(key=key, sentence=token.meta["sentence"]))
+                continue
+            cited = self.numbers.get(reference.pk)
+            if cited is None:
+                cited = self.numbers[reference.pk] = CitedReference(len(self.numbers) + 1, reference, anchor)
+            numbers.append(cited.number)
+        parts = []
+        for first, last in compress_numbers(numbers):
+            link = f'<a href="#ref-{first}">{first}</a>'
+            if last > first:
+                sep = "-" if last > first + 1 else ","
+                link += f'{sep}<a href="#ref-{last}">{last}</a>'
+            parts.append(link)
+        html = ""
+        if parts:
+            html += f'<sup class="citation" id="{anchor}">{",".join(parts)}</sup>'
+        if unknown:
+            html += '<sup class="citation-missing">[' + escape("; ".join(f"@{k}" for k in unknown)) + "?]</sup>"
+        return html
+
+
+def render_markdown(text: str, resolve: Callable[[str], Any | None] | None = None) -> RenderedBody:
+    """Render one body. ``resolve`` maps a citation key to a reference, or None if unknown."""
+    citations = _CitationRenderer(resolve or (lambda key: None))
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["table", "strikethrough"])
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.core.ruler.push("bump_headings", _bump_headings)
+    md.renderer.rules["citation"] = citations
+    html = sanitize_html(md.render(text or ""))
+    ordered = sorted(citations.numbers.values(), key=lambda c: c.number)
+    return RenderedBody(html=html, references=ordered, missing=citations.missing)

@@ -1,0 +1,53 @@
+"""Reads for the public pages, each a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from personalization.models import Audience
+
+from .models import Publication, PublishedBody, Topic
+
+
+@dataclass
+class ArticlePage:
+    publication: Publication
+    body: PublishedBody | None
+    audience: Audience
+    showing_fallback: bool
+    related: list[Publication]
+    available_audiences: list[Audience]
+
+
+def article_page(*, publication: Publication, audience: Audience, audiences: list[Audience]) -> ArticlePage:
+    """Everything the article page needs, in two queries after the publication itself."""
+    default = next((a for a in audiences if a.is_default), audience)
+    bodies = {b.audience_id: b for b in publication.bodies.filter(audience__in={audience.pk, default.pk})}
+    available_ids = set(publication.bodies.values_list("audience_id", flat=True))
+    body = bodies.get(audience.pk) or bodies.get(default.pk)
+    related_ids = list(publication.related_article_ids)
+    related_map = {
+        p.article_id: p
+        for p in Publication.objects.public().filter(article_id__in=related_ids).only("slug", "question", "article_id", "status")
+    }
+    return ArticlePage(
+        publication=publication,
+        body=body,
+        audience=audience,
+        showing_fallback=body is not None and body.audience_id != audience.pk,
+        related=[related_map[i] for i in related_ids if i in related_map],
+        available_audiences=[a for a in audiences if a.pk in available_ids],
+    )
+
+
+def topics_with_questions(limit_per_topic: int = 20) -> list[Topic]:
+    """Topics that have public questions, each with its newest approved questions first."""
+    publications = (
+        Publication.objects.public()
+        .newest_first()
+        .only("slug", "question", "summary", "status", "topic_id", "first_approved_at", "published_at")
+    )
+    topics = Topic.objects.prefetch_related(
+        Prefetch("publications", queryset=publications[:limit_per_topic], to_attr="public")
+    )
+    return [topic for topic in topics if topic.public]

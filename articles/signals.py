@@ -1,0 +1,1 @@
+"""Reactions inside the articles app (re-review flags when cited references change)."""

@@ -1,0 +1,113 @@
+"""An article's content as one unit: what django-reversion stores and what reviewers approve.
+
+The content of a revision is rebuilt from the revision's stored versions, never from the
+live rows, so approving and publishing always act on exactly what was submitted.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+import reversion
+from reversion.models import Revision, Version
+
+from .models import Article, ArticleBody, Citation, RelatedQuestion
+
+
+def register_with_reversion() -> None:
+    if reversion.is_registered(Article):
+        return
+    reversion.register(Article, follow=["bodies", "citations", "related_links"])
+    reversion.register(ArticleBody)
+    reversion.register(Citation)
+    reversion.register(RelatedQuestion)
+
+
+@dataclass(frozen=True)
+class ArticleContent:
+    """Everything the board approves: question, summary, bodies, citations, related questions."""
+
+    article_id: int
+    question: str
+    slug: str
+    summary: str
+    topic_id: int
+    bodies: dict[int, str] = field(default_factory=dict)  # audience id -> Markdown
+    reference_ids: tuple[int, ...] = ()
+    related_ids: tuple[int, ...] = ()  # in the order readers see them
+
+    @classmethod
+    def from_article(cls, article: Article) -> "ArticleContent":
+        return cls(
+            article_id=article.pk,
+            question=article.question,
+            slug=article.slug,
+            summary=article.summary,
+            topic_id=article.topic_id,
+            bodies={b.audience_id: b.body for b in article.bodies.all()},
+            reference_ids=tuple(sorted(c.reference_id for c in article.citations.all())),
+            related_ids=tuple(r.related_id for r in sorted(article.related_links.all(), key=_link_order)),
+        )
+
+    @classmethod
+    def from_revision(cls, revision: Revision, article_id: int) -> "ArticleContent":
+        """Rebuild the article as it was in ``revision`` from reversion's serialised rows."""
+        versions = list(Version.objects.filter(revision=revision).select_related("content_type"))
+        article, bodies, citations, links = None, [], [], []
+        for version in versions:
+            model = version.content_type.model_class()
+            obj = version._object_version.object
+            if model is Article and obj.pk == article_id:
+                article = obj
+            elif model is ArticleBody and obj.article_id == article_id:
+                bodies.append(obj)
+            elif model is Citation and obj.article_id == article_id:
+                citations.append(obj)
+            elif model is RelatedQuestion and obj.article_id == article_id:
+                links.append(obj)
+        if article is None:
+            raise Version.DoesNotExist(f"Revision {revision.pk} holds no version of article {article_id}.")
+        return cls(
+            article_id=article_id,
+            question=article.question,
+            slug=article.slug,
+            summary=article.summary,
+            topic_id=article.topic_id,
+            bodies={b.audience_id: b.body for b in bodies},
+            reference_ids=tuple(sorted(c.reference_id for c in citations)),
+            related_ids=tuple(r.related_id for r in sorted(links, key=_link_order)),
+        )
+
+    def fingerprint(self) -> str:
+        """A SHA-256 of the canonical content: equal hashes mean the board read the same thing."""
+        payload = {
+            "question": self.question,
+            "slug": self.slug,
+            "summary": self.summary,
+            "topic": self.topic_id,
+            "bodies": {str(k): v for k, v in sorted(self.bodies.items())},
+            "references": list(self.reference_ids),
+            "related": list(self.related_ids),
+        }
+        encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def _link_order(link: RelatedQuestion) -> tuple[int, int]:
+    return (link.order, link.pk or 0)
+
+
+def latest_revision(article: Article) -> Revision | None:
+    version = Version.objects.get_for_object(article).select_related("revision").first()
+    return version.revision if version else None
+
+
+def revision_editor_ids(article: Article, up_to: Revision) -> set[int]:
+    """Users who authored or edited the article up to and including ``up_to``."""
+    user_ids = set(
+        Version.objects.get_for_object(article)
+        .filter(revision_id__lte=up_to.pk, revision__user__isnull=False)
+        .values_list("revision__user_id", flat=True)
+    )
+    user_ids.add(article.author_id)
+    return user_ids
