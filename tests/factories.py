@@ -1,0 +1,90 @@
+"""Plain factory functions for tests: keyword-only overrides, sensible defaults."""
+
+import itertools
+
+from django.contrib.auth.models import Group, User
+
+from articles.models import Article, ArticleBody, Citation, RelatedQuestion, Topic
+from personalization.models import Audience
+from references.models import Reference
+
+_seq = itertools.count(1)
+
+
+def make_user(*, username: str | None = None, groups: tuple[str, ...] = (), is_staff: bool = False, **extra) -> User:
+    n = next(_seq)
+    user = User.objects.create_user(
+        username=username or f"user{n}", password="pw", email=f"{username or f'user{n}'}@example.org", is_staff=is_staff, **extra
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+def make_audience(*, slug: str = "professional", label: str | None = None, is_default: bool = False, order: int = 0, **extra) -> Audience:
+    audience, _ = Audience.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "label": label or slug.replace("-", " ").title(),
+            "description": f"Description for {slug}",
+            "disclaimer_title": f"About this information for {slug}",
+            "disclaimer_text": f"Disclaimer text for the {slug} audience.",
+            "is_default": is_default,
+            "order": order,
+            **extra,
+        },
+    )
+    return audience
+
+
+def make_topic(*, name: str | None = None) -> Topic:
+    n = next(_seq)
+    name = name or f"Topic {n}"
+    return Topic.objects.create(name=name, slug=f"topic-{n}", order=n)
+
+
+def make_reference(*, key: str | None = None, **fields) -> Reference:
+    n = next(_seq)
+    defaults = {
+        "citation_key": key or f"ref{n}",
+        "type": Reference.Type.JOURNAL_ARTICLE,
+        "title": f"A study of back pain number {n}",
+        "authors": "Smith, Jane A\nDoe, John",
+        "source": "J Example Med",
+        "year": 2020,
+        "volume": "12",
+        "issue": "3",
+        "pages": "100-110",
+    }
+    defaults.update(fields)
+    return Reference.objects.create(**defaults)
+
+
+def make_article(
+    *,
+    author: User | None = None,
+    topic: Topic | None = None,
+    question: str | None = None,
+    bodies: dict[str, str] | None = None,
+    references: list[Reference] = (),
+    related: list[Article] = (),
+) -> Article:
+    """An article with bodies keyed by audience slug (audiences are created if missing)."""
+    n = next(_seq)
+    article = Article.objects.create(
+        question=question or f"What causes symptom number {n}?",
+        slug=f"question-{n}",
+        topic=topic or make_topic(),
+        summary=f"A short summary of question {n}.",
+        author=author or make_user(),
+    )
+    if bodies is None:
+        bodies = {"professional": "Professional answer."}
+    for slug, text in bodies.items():
+        audience = make_audience(slug=slug, is_default=slug == "professional")
+        ArticleBody.objects.create(article=article, audience=audience, body=text)
+    for reference in references:
+        Citation.objects.create(article=article, reference=reference)
+    for order, other in enumerate(related):
+        RelatedQuestion.objects.create(article=article, related=other, order=order)
+    return article
