@@ -30,7 +30,7 @@ class Topic(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def public(self) -> "ArticleQuerySet":
         """Articles a reader may open: published, not retired, pending ones only if the site shows them."""
-        qs = self.filter(publication__isnull=False, retired_at__isnull=True)
+        qs = self.filter(publication__isnull=False, control__retired_at__isnull=True)
         if not settings.PUBLISH_PENDING_REVIEW:
             qs = qs.filter(publication__status=Publication.Status.APPROVED)
         return qs
@@ -39,7 +39,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(topic=topic)
 
     def editable(self) -> "ArticleQuerySet":
-        return self.filter(review_locked=False, retired_at__isnull=True)
+        return self.exclude(control__review_locked=True).exclude(control__retired_at__isnull=False)
 
 
 class Article(models.Model):
@@ -56,12 +56,6 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Raised on every save; a save from a form built on an older number is a conflict.
-    edit_version = models.PositiveIntegerField(default=1, editable=False)
-    # Set by the review services while a request is open: content is then read-only.
-    review_locked = models.BooleanField(_("locked for review"), default=False, editable=False)
-    rereview_reason = models.CharField(_("re-review needed because"), max_length=300, blank=True, editable=False)
-    retired_at = models.DateTimeField(_("retired"), null=True, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -83,7 +77,31 @@ class Article(models.Model):
 
     @property
     def is_retired(self) -> bool:
-        return self.retired_at is not None
+        return self.control.retired_at is not None
+
+    @property
+    def is_locked(self) -> bool:
+        return self.control.review_locked
+
+
+class ArticleControl(models.Model):
+    """Workflow flags of an article, kept apart from its content so that reverting a
+    revision (django-reversion) can never unlock, un-retire or rewind them."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="control")
+    # Raised on every save; a save from a form built on an older number is a conflict.
+    edit_version = models.PositiveIntegerField(default=1)
+    # Set by the review services while a request is submitted or under review.
+    review_locked = models.BooleanField(_("locked for review"), default=False)
+    rereview_reason = models.CharField(_("re-review needed because"), max_length=300, blank=True)
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("article workflow flags")
+        verbose_name_plural = _("article workflow flags")
+
+    def __str__(self) -> str:
+        return f"{self.article_id}"
 
 
 class ArticleBody(models.Model):
@@ -148,7 +166,7 @@ class RelatedQuestion(models.Model):
 class PublicationQuerySet(models.QuerySet):
     def public(self) -> "PublicationQuerySet":
         """Snapshots a reader may open: not retired; pending ones only while the site shows them."""
-        qs = self.filter(article__retired_at__isnull=True)
+        qs = self.exclude(article__control__retired_at__isnull=False)
         if not settings.PUBLISH_PENDING_REVIEW:
             qs = qs.filter(status=Publication.Status.APPROVED)
         return qs
@@ -176,7 +194,9 @@ class Publication(models.Model):
     question = models.CharField(max_length=300)
     summary = models.TextField()
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="publications")
-    revision_id = models.PositiveBigIntegerField(help_text=_("The django-reversion revision this snapshot was built from."))
+    revision_id = models.PositiveBigIntegerField(
+        help_text=_("The django-reversion revision this snapshot was built from.")
+    )
     content_hash = models.CharField(max_length=64)
     # Workflow facts, copied from the review records when publishing.
     review_state = models.CharField(max_length=30, help_text=_("The review step readers see in the status tracker."))
@@ -226,7 +246,9 @@ class PublishedBody(models.Model):
     word_count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["publication", "audience"], name="one_published_body_per_audience")]
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "audience"], name="one_published_body_per_audience")
+        ]
 
     def __str__(self) -> str:
         return f"{self.publication_id} / {self.audience_id}"
@@ -246,3 +268,37 @@ class EditorialPolicy(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ReaderQuestion(models.Model):
+    """A question sent by a reader; editors read them in the admin inbox. No personal data is kept."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        CONVERTED = "converted", _("Turned into a draft")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    question = models.TextField(_("question"), max_length=1000)
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reader_questions",
+        verbose_name=_("asked from"),
+    )
+    audience = models.ForeignKey(Audience, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    draft = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("draft article")
+    )
+    created_at = models.DateTimeField(_("received"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("reader question")
+        verbose_name_plural = _("reader questions (inbox)")
+        indexes = [models.Index(fields=["status", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.question[:80]

@@ -137,12 +137,11 @@ def _sentence_around(src: str, start: int, end: int) -> str:
     return " ".join(src[sentence_start:sentence_end].split())
 
 
-def _bump_headings(state: Any) -> None:
-    # The page's only h1 is the question; body headings start at h2.
+def _demote_h1(state: Any) -> None:
+    # The page's only h1 is the question: a "# Heading" in a body becomes h2.
     for token in state.tokens:
-        if token.type in ("heading_open", "heading_close"):
-            level = min(int(token.tag[1]) + 1, 6)
-            token.tag = f"h{level}"
+        if token.type in ("heading_open", "heading_close") and token.tag == "h1":
+            token.tag = "h2"
 
 
 def compress_numbers(numbers: Iterable[int]) -> list[tuple[int, int]]:
@@ -193,13 +192,24 @@ class _CitationRenderer:
         return html
 
 
+def _render_citation(tokens, idx, options, env) -> str:
+    return env["citations"](tokens, idx, options, env)
+
+
+def _build_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["table", "strikethrough"])
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.core.ruler.push("demote_h1", _demote_h1)
+    md.renderer.rules["citation"] = _render_citation
+    return md
+
+
+_PARSER = _build_parser()
+
+
 def render_markdown(text: str, resolve: Callable[[str], Any | None] | None = None) -> RenderedBody:
     """Render one body. ``resolve`` maps a citation key to a reference, or None if unknown."""
     citations = _CitationRenderer(resolve or (lambda key: None))
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["table", "strikethrough"])
-    md.inline.ruler.before("link", "citation", _citation_rule)
-    md.core.ruler.push("bump_headings", _bump_headings)
-    md.renderer.rules["citation"] = citations
-    html = sanitize_html(md.render(text or ""))
+    html = sanitize_html(_PARSER.render(text or "", {"citations": citations}))
     ordered = sorted(citations.numbers.values(), key=lambda c: c.number)
     return RenderedBody(html=html, references=ordered, missing=citations.missing)

@@ -28,7 +28,9 @@ def article_page(*, publication: Publication, audience: Audience, audiences: lis
     related_ids = list(publication.related_article_ids)
     related_map = {
         p.article_id: p
-        for p in Publication.objects.public().filter(article_id__in=related_ids).only("slug", "question", "article_id", "status")
+        for p in Publication.objects.public()
+        .filter(article_id__in=related_ids)
+        .only("slug", "question", "article_id", "status")
     }
     return ArticlePage(
         publication=publication,

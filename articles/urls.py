@@ -1,6 +1,10 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
+from django.views.generic import TemplateView
 
 from . import views
+from .feeds import LatestApprovedFeed
+from .sitemaps import ArticleSitemap
 
 app_name = "articles"
 
@@ -8,5 +12,12 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("questions/<slug:slug>/", views.article_detail, name="article_detail"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
+    path("search/", views.search, name="search"),
+    path("ask/", views.ask, name="ask"),
+    path("ask/thanks/", views.ask_thanks, name="ask_thanks"),
+    path("ask/suggestions/", views.ask_suggestions, name="ask_suggestions"),
     path("editorial-policy/", views.editorial_policy, name="editorial_policy"),
+    path("feeds/latest/", LatestApprovedFeed(), name="feed_latest"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"articles": ArticleSitemap}}, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]

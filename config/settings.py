@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "personalization.context_processors.audiences",
+                "articles.context_processors.site",
             ],
         },
     },
@@ -174,6 +175,7 @@ LOGGING = {
 # Editorial workflow (see DESIGN.md "The workflow").
 REVIEW_APPROVALS_REQUIRED = env_int("REVIEW_APPROVALS_REQUIRED", 1)
 REVIEW_INTERVAL_DAYS = env_int("REVIEW_INTERVAL_DAYS", 365)
+REVIEW_TURNAROUND_DAYS = env_int("REVIEW_TURNAROUND_DAYS", 14)
 PUBLISH_PENDING_REVIEW = env_bool("PUBLISH_PENDING_REVIEW", True)
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo")
 

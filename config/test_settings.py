@@ -4,7 +4,7 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-7c1d5f0e9a2b4c6d8e0f1a3b5c7d9e1f")
 
-from config.settings import *  # noqa: E402, F403
+from config.settings import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

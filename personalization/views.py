@@ -14,7 +14,9 @@ def choose_audience(request: HttpRequest) -> HttpResponse:
     if not Audience.objects.filter(slug=slug).exists():
         return HttpResponseBadRequest(_("Please choose one of the listed audiences."))
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         target = "/"
     response = HttpResponseRedirect(target)
     response.set_cookie(

@@ -19,8 +19,7 @@ def is_valid_doi(doi: str) -> bool:
 
 def normalize_pmid(value: str | int | None) -> str:
     """``PMID: 12345678`` -> ``12345678``; empty stays empty."""
-    pmid = _PMID_PREFIX.sub("", str(value or "").strip()).strip().strip("/")
-    return pmid
+    return _PMID_PREFIX.sub("", str(value or "").strip()).strip().strip("/")
 
 
 def is_valid_pmid(pmid: str) -> bool:

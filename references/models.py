@@ -47,7 +47,7 @@ class Reference(models.Model):
         _("citation key"),
         max_length=80,
         unique=True,
-        help_text=_("Cite it in a body as [@key]. Letters, digits, hyphens and underscores."),
+        help_text=_("Cite it in a body as [@key]. Lower-case letters, digits, hyphens and underscores."),
     )
     type = models.CharField(_("type"), max_length=40, choices=Type.choices, default=Type.JOURNAL_ARTICLE)
     title = models.TextField(_("title"))
@@ -82,6 +82,12 @@ class Reference(models.Model):
     def __str__(self) -> str:
         return f"{self.citation_key}: {self.title[:80]}"
 
+    def save(self, *args, **kwargs) -> None:
+        self.citation_key = self.citation_key.lower()
+        self.doi = normalize_doi(self.doi)
+        self.pmid = normalize_pmid(self.pmid)
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         self.doi = normalize_doi(self.doi)
         self.pmid = normalize_pmid(self.pmid)
@@ -92,11 +98,6 @@ class Reference(models.Model):
             errors["pmid"] = _("A PMID is a number of up to nine digits.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs) -> None:
-        self.doi = normalize_doi(self.doi)
-        self.pmid = normalize_pmid(self.pmid)
-        super().save(*args, **kwargs)
 
     @property
     def doi_url(self) -> str:

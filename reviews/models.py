@@ -1,14 +1,21 @@
 """The Medical Advisory Board and its review of pinned article revisions."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from reversion.models import Revision
 
+from articles.integrity import Problem, check_content
 from articles.models import Article
+from articles.versioning import ArticleContent
+from personalization.models import Audience
+from references.models import Reference
 
 
 class BoardMemberQuerySet(models.QuerySet):
@@ -41,10 +48,45 @@ class BoardMember(models.Model):
 OPEN_STATES = ("submitted", "under_review", "changes_requested")
 
 
+def content_is_ready(request: "ReviewRequest") -> bool:
+    """Condition of submit/resubmit: the pinned revision has no missing body or citation problem."""
+    return not request.content_problems()
+
+
+def has_quorum(request: "ReviewRequest") -> bool:
+    """Condition of approve: enough distinct board approvals of the pinned revision."""
+    return request.approvals() >= settings.REVIEW_APPROVALS_REQUIRED
+
+
+class ReviewRequestQuerySet(models.QuerySet):
+    def with_listing_data(self) -> "ReviewRequestQuerySet":
+        return self.select_related("article__topic", "submitted_by", "started_by")
+
+    def open(self) -> "ReviewRequestQuerySet":
+        return self.filter(state__in=OPEN_STATES)
+
+    def awaiting_review(self) -> "ReviewRequestQuerySet":
+        return self.filter(state=ReviewRequest.State.SUBMITTED).order_by("submitted_at")
+
+    def in_review_by(self, user) -> "ReviewRequestQuerySet":
+        return self.filter(state=ReviewRequest.State.UNDER_REVIEW, started_by=user).order_by("submitted_at")
+
+    def in_review_by_others(self, user) -> "ReviewRequestQuerySet":
+        return self.filter(state=ReviewRequest.State.UNDER_REVIEW).exclude(started_by=user).order_by("submitted_at")
+
+    def changes_requested(self) -> "ReviewRequestQuerySet":
+        return self.filter(state=ReviewRequest.State.CHANGES_REQUESTED).order_by("-updated_at")
+
+    def recently_approved(self, days: int = 30) -> "ReviewRequestQuerySet":
+        since = timezone.now() - timedelta(days=days)
+        return self.filter(state=ReviewRequest.State.APPROVED, closed_at__gte=since).order_by("-closed_at")
+
+
 class ReviewRequest(ConcurrentTransitionMixin, models.Model):
     """A request for the board to review one pinned revision of an article, like a pull request."""
 
     class State(models.TextChoices):
+        NEW = "new", _("Not yet submitted")
         SUBMITTED = "submitted", _("Submitted")
         UNDER_REVIEW = "under_review", _("Under review")
         CHANGES_REQUESTED = "changes_requested", _("Changes requested")
@@ -52,12 +94,18 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="review_requests")
-    state = FSMField(default=State.SUBMITTED, choices=State.choices, protected=True)
+    state = FSMField(default=State.NEW, choices=State.choices, protected=True)
     revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+")
     content_hash = models.CharField(max_length=64)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(default=timezone.now)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReviewRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -74,25 +122,72 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
     def __str__(self) -> str:
         return f"{self.article} ({self.get_state_display()})"
 
-    @transition(field=state, source=State.SUBMITTED, target=State.UNDER_REVIEW)
-    def start_review(self) -> None:
-        pass
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:review_detail", kwargs={"pk": self.pk})
 
-    @transition(field=state, source=State.UNDER_REVIEW, target=State.APPROVED)
+    @property
+    def due_date(self):
+        """When the board aims to have decided: ``REVIEW_TURNAROUND_DAYS`` after submission."""
+        return (self.submitted_at + timedelta(days=settings.REVIEW_TURNAROUND_DAYS)).date()
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+    @property
+    def locks_content(self) -> bool:
+        return self.state in (self.State.SUBMITTED, self.State.UNDER_REVIEW)
+
+    # Transitions only set fields on this row; reviews/services.py does everything else.
+
+    @transition(field=state, source=State.NEW, target=State.SUBMITTED, conditions=[content_is_ready])
+    def submit(self) -> None:
+        self.submitted_at = timezone.now()
+
+    @transition(field=state, source=State.SUBMITTED, target=State.UNDER_REVIEW)
+    def start_review(self, *, by) -> None:
+        self.started_by = by
+
+    @transition(field=state, source=State.UNDER_REVIEW, target=State.APPROVED, conditions=[has_quorum])
     def approve(self) -> None:
-        pass
+        self.closed_at = timezone.now()
 
     @transition(field=state, source=State.UNDER_REVIEW, target=State.CHANGES_REQUESTED)
     def request_changes(self) -> None:
         pass
 
-    @transition(field=state, source=State.CHANGES_REQUESTED, target=State.SUBMITTED)
+    @transition(field=state, source=State.CHANGES_REQUESTED, target=State.SUBMITTED, conditions=[content_is_ready])
     def resubmit(self) -> None:
-        pass
+        self.submitted_at = timezone.now()
+        self.started_by = None
 
     @transition(field=state, source=[State.SUBMITTED, State.CHANGES_REQUESTED], target=State.WITHDRAWN)
     def withdraw(self) -> None:
-        pass
+        self.closed_at = timezone.now()
+
+    def content_problems(self) -> list[Problem]:
+        """What blocks review of the pinned revision (missing default body, citation problems)."""
+        cache = getattr(self, "_problems_cache", None)
+        if cache is not None and cache[0] == (self.revision_id, self.content_hash):
+            return cache[1]
+        content = ArticleContent.from_revision(self.revision, self.article_id)
+        audiences = Audience.objects.in_bulk(list(content.bodies))
+        problems = check_content(
+            bodies={audiences[pk]: text for pk, text in content.bodies.items()},
+            references=Reference.objects.filter(pk__in=content.reference_ids),
+            default_audience=Audience.objects.default(),
+        )
+        self._problems_cache = ((self.revision_id, self.content_hash), problems)
+        return problems
+
+    def approvals(self) -> int:
+        """Distinct board approvals of the pinned revision."""
+        return (
+            self.decisions.filter(outcome=ReviewDecision.Outcome.APPROVE, revision_id=self.revision_id)
+            .values("reviewer")
+            .distinct()
+            .count()
+        )
 
 
 class ReviewDecision(models.Model):
@@ -126,16 +221,19 @@ class ReviewDecision(models.Model):
 
 
 class AuditEntry(models.Model):
-    """An append-only record of one workflow transition."""
+    """An append-only record of one workflow transition or article-level action."""
 
-    request = models.ForeignKey(ReviewRequest, on_delete=models.PROTECT, related_name="audit_entries")
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="audit_entries")
+    request = models.ForeignKey(
+        ReviewRequest, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_entries"
+    )
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
     transition = models.CharField(max_length=40)
     from_state = models.CharField(max_length=30, blank=True)
     to_state = models.CharField(max_length=30)
-    revision_id = models.PositiveBigIntegerField()
-    content_hash = models.CharField(max_length=64)
+    revision_id = models.PositiveBigIntegerField(null=True, blank=True)
+    content_hash = models.CharField(max_length=64, blank=True)
     comment = models.TextField(blank=True)
 
     class Meta:

@@ -14,14 +14,20 @@ _seq = itertools.count(1)
 def make_user(*, username: str | None = None, groups: tuple[str, ...] = (), is_staff: bool = False, **extra) -> User:
     n = next(_seq)
     user = User.objects.create_user(
-        username=username or f"user{n}", password="pw", email=f"{username or f'user{n}'}@example.org", is_staff=is_staff, **extra
+        username=username or f"user{n}",
+        password="pw",
+        email=f"{username or f'user{n}'}@example.org",
+        is_staff=is_staff,
+        **extra,
     )
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     return user
 
 
-def make_audience(*, slug: str = "professional", label: str | None = None, is_default: bool = False, order: int = 0, **extra) -> Audience:
+def make_audience(
+    *, slug: str = "professional", label: str | None = None, is_default: bool = False, order: int = 0, **extra
+) -> Audience:
     audience, _ = Audience.objects.get_or_create(
         slug=slug,
         defaults={

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             name='Reference',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('citation_key', models.SlugField(help_text='Cite it in a body as [@key]. Letters, digits, hyphens and underscores.', max_length=80, unique=True, verbose_name='citation key')),
+                ('citation_key', models.SlugField(help_text='Cite it in a body as [@key]. Lower-case letters, digits, hyphens and underscores.', max_length=80, unique=True, verbose_name='citation key')),
                 ('type', models.CharField(choices=[('Practice Guideline', 'Guideline'), ('Guideline', 'Guideline (general)'), ('Consensus Development Conference', 'Consensus statement'), ('Systematic Review', 'Systematic review'), ('Meta-Analysis', 'Meta-analysis'), ('Randomized Controlled Trial', 'Randomized controlled trial'), ('Clinical Trial', 'Clinical trial'), ('Observational Study', 'Observational study'), ('Comparative Study', 'Comparative study'), ('Review', 'Review'), ('Case Reports', 'Case report'), ('Journal Article', 'Research'), ('Book', 'Book'), ('Website', 'Web page')], default='Journal Article', max_length=40, verbose_name='type')),
                 ('title', models.TextField(verbose_name='title')),
                 ('authors', models.TextField(blank=True, help_text='One per line: “Family, Given” for a person, or an organisation’s name.', verbose_name='authors')),

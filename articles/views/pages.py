@@ -4,14 +4,17 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from articles.models import EditorialPolicy, Publication, Topic
+from articles.rendering import render_markdown
+from articles.selectors import article_page, topics_with_questions
+from articles.structured_data import medical_web_page
 from personalization.selectors import audience_for_request
-
-from .models import EditorialPolicy, Publication, Topic
-from .rendering import render_markdown
-from .selectors import article_page, topics_with_questions
 
 
 @require_safe
@@ -29,16 +32,46 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    publication = get_object_or_404(Publication.objects.select_related("article", "topic"), slug=slug)
+    publication = get_object_or_404(Publication.objects.select_related("article__control", "topic"), slug=slug)
     if publication.article.is_retired:
         return render(request, "articles/article_retired.html", {"publication": publication}, status=410)
     if not Publication.objects.public().filter(pk=publication.pk).exists():
         return page_not_found(request, None)
     audience = audience_for_request(request)
     page = article_page(publication=publication, audience=audience, audiences=request._audiences)
-    response = render(request, "articles/article_detail.html", {"page": page, "publication": publication})
+    path = publication.get_absolute_url()
+    alternates = [
+        {"audience": a, "url": request.build_absolute_uri(f"{path}?{urlencode({'audience': a.slug})}")}
+        for a in page.available_audiences
+    ]
+    shown = page.body.audience if page.body else audience
+    canonical = request.build_absolute_uri(
+        path if shown.is_default else f"{path}?{urlencode({'audience': shown.slug})}"
+    )
+    context = {
+        "page": page,
+        "publication": publication,
+        "alternates": alternates,
+        "canonical_url": canonical,
+        "review_steps": review_steps(publication),
+        "board_url": reverse("reviews:advisory_board"),
+        "jsonld": medical_web_page(page, canonical_url=canonical),
+    }
+    response = render(request, "articles/article_detail.html", context)
+    # The body depends on ?audience= (in the URL) and on the audience cookie.
     patch_vary_headers(response, ["Cookie"])
     return response
+
+
+def review_steps(publication: Publication) -> list[dict]:
+    """The status tracker: Submitted, Under review, Approved, from the workflow's own record."""
+    order = ["submitted", "under_review", "approved"]
+    labels = [_("Submitted"), _("Under review"), _("Approved")]
+    current = order.index(publication.review_state) if publication.review_state in order else 0
+    return [
+        {"label": label, "done": i < current or publication.review_state == "approved", "current": i == current}
+        for i, label in enumerate(labels)
+    ]
 
 
 @require_safe

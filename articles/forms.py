@@ -1,0 +1,71 @@
+"""Editors' forms: the article form carries the version it was built from, to catch conflicting saves."""
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, ArticleControl
+
+CONFLICT_MESSAGE = _(
+    "Someone else saved this article after you opened it (now version %(current)s, yours was %(yours)s). "
+    "Your changes were not saved. Copy what you need, reload the page to see their version, and apply your edits again."
+)
+
+
+class ArticleForm(forms.ModelForm):
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = ["question", "slug", "topic", "summary", "author"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["edit_version"].initial = self.instance.control.edit_version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            check_edit_version(self.instance, cleaned.get("edit_version"))
+        return cleaned
+
+
+def check_edit_version(article: Article, submitted: int | None) -> None:
+    """Raise ValidationError unless ``submitted`` is the article's current edit version.
+
+    Inside a transaction (the admin runs each change view in one) the workflow row stays
+    locked until commit, so of two concurrent saves from the same version only one passes.
+    """
+    controls = ArticleControl.objects.filter(article=article)
+    if transaction.get_connection().in_atomic_block:
+        controls = controls.select_for_update()
+    current = controls.values_list("edit_version", flat=True).first()
+    if submitted is None or current != submitted:
+        raise forms.ValidationError(CONFLICT_MESSAGE, code="conflict", params={"current": current, "yours": submitted})
+
+
+class FollowUpForm(forms.Form):
+    """A reader's question. ``website`` is a honeypot: people leave it empty, bots fill it."""
+
+    question = forms.CharField(
+        label=_("Your question"),
+        max_length=1000,
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Please type your question."),
+            "min_length": _("Please ask in at least %(limit_value)d characters so our editors understand it."),
+            "max_length": _("Please keep your question under %(limit_value)d characters (it has %(show_value)d)."),
+        },
+    )
+    article = forms.SlugField(required=False, widget=forms.HiddenInput)
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def clean_question(self) -> str:
+        return " ".join(self.cleaned_data["question"].replace("\x00", " ").split())
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))

@@ -1,0 +1,86 @@
+"""Reads for the board's pages."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from reversion.models import Revision
+
+from articles.diff import ContentDiff, diff_content
+from articles.models import ArticleControl, Publication
+from articles.rendering import RenderedBody, build_resolver, render_markdown
+from articles.versioning import ArticleContent
+from personalization.models import Audience
+from references.models import Reference
+
+from .models import ReviewRequest
+
+
+@dataclass
+class DashboardQueues:
+    awaiting: list[ReviewRequest]
+    mine: list[ReviewRequest]
+    others: list[ReviewRequest]
+    changes_requested: list[ReviewRequest]
+    recently_approved: list[ReviewRequest]
+    due: list[Publication]
+    flagged: list[ArticleControl]
+
+
+def dashboard_queues(user, *, limit: int = 50) -> DashboardQueues:
+    """The board's queues, each a single query."""
+    requests = ReviewRequest.objects.with_listing_data()
+    return DashboardQueues(
+        awaiting=list(requests.awaiting_review()[:limit]),
+        mine=list(requests.in_review_by(user)[:limit]),
+        others=list(requests.in_review_by_others(user)[:limit]),
+        changes_requested=list(requests.changes_requested()[:limit]),
+        recently_approved=list(requests.recently_approved()[:limit]),
+        due=list(Publication.objects.public().overdue().select_related("topic").order_by("next_review_due")[:limit]),
+        flagged=list(
+            ArticleControl.objects.exclude(rereview_reason="")
+            .filter(retired_at__isnull=True)
+            .select_related("article__topic")[:limit]
+        ),
+    )
+
+
+@dataclass
+class RenderedVersion:
+    audience: Audience
+    body: RenderedBody
+
+
+@dataclass
+class ReviewPage:
+    request: ReviewRequest
+    content: ArticleContent
+    versions: list[RenderedVersion]
+    diff: ContentDiff
+    compared_to: Publication | None
+    decisions: QuerySet
+
+
+def review_page(request: ReviewRequest) -> ReviewPage:
+    """Exactly what was submitted (every audience, from the pinned revision) and its diff
+    against the revision that is live as approved, if any."""
+    content = ArticleContent.from_revision(request.revision, request.article_id)
+    references = list(Reference.objects.filter(pk__in=content.reference_ids))
+    resolve = build_resolver(references)
+    audiences = Audience.objects.in_bulk(list(content.bodies))
+    versions = [
+        RenderedVersion(audience=audiences[pk], body=render_markdown(text, resolve))
+        for pk, text in sorted(content.bodies.items(), key=lambda kv: (audiences[kv[0]].order, audiences[kv[0]].label))
+    ]
+    approved = Publication.objects.filter(article_id=request.article_id, status=Publication.Status.APPROVED).first()
+    old = None
+    if approved is not None:
+        revision = Revision.objects.filter(pk=approved.revision_id).first()
+        old = ArticleContent.from_revision(revision, request.article_id) if revision else None
+    return ReviewPage(
+        request=request,
+        content=content,
+        versions=versions,
+        diff=diff_content(old, content),
+        compared_to=approved,
+        decisions=request.decisions.select_related("reviewer__board_member").order_by("created_at"),
+    )
