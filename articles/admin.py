@@ -20,11 +20,6 @@ class ContentLockMixin:
             return False
         return super().has_change_permission(request, obj)
 
-    def has_add_permission(self, request, obj=None):
-        if obj is not None and article_is_frozen(obj):
-            return False
-        return super().has_add_permission(request, obj)
-
     def has_delete_permission(self, request, obj=None):
         if obj is not None and article_is_frozen(obj):
             return False
@@ -36,14 +31,21 @@ def article_is_frozen(article: Article) -> bool:
     return bool(control and (control["review_locked"] or control["retired_at"]))
 
 
-class ArticleBodyInline(ContentLockMixin, admin.StackedInline):
+class InlineLockMixin(ContentLockMixin):
+    def has_add_permission(self, request, obj=None):
+        if obj is not None and article_is_frozen(obj):
+            return False
+        return super().has_add_permission(request, obj)
+
+
+class ArticleBodyInline(InlineLockMixin, admin.StackedInline):
     model = ArticleBody
     extra = 0
     min_num = 1
     fields = ["audience", "body"]
 
 
-class CitationInline(ContentLockMixin, admin.TabularInline):
+class CitationInline(InlineLockMixin, admin.TabularInline):
     model = Citation
     extra = 0
     autocomplete_fields = ["reference"]
@@ -51,7 +53,7 @@ class CitationInline(ContentLockMixin, admin.TabularInline):
     verbose_name_plural = _("references (cite each as [@key] in a body)")
 
 
-class RelatedQuestionInline(ContentLockMixin, admin.TabularInline):
+class RelatedQuestionInline(InlineLockMixin, admin.TabularInline):
     model = RelatedQuestion
     fk_name = "article"
     extra = 0

@@ -36,6 +36,7 @@ class WorkflowArticleAdmin(ArticleAdmin):
     """The article admin with the review workflow's buttons and status panel."""
 
     change_form_template = "admin/articles/article/change_form_workflow.html"
+    object_history_template = "admin/articles/article/object_history.html"
     list_display = [*ArticleAdmin.list_display, "review_state"]
 
     def get_queryset(self, request):
@@ -119,6 +120,11 @@ class WorkflowArticleAdmin(ArticleAdmin):
             "is_editor": request.user.has_perm("articles.change_article"),
             "audit_entries": AuditEntry.objects.filter(article=article).select_related("actor").order_by("-at")[:10],
         }
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = self.get_object(request, object_id)
+        versions = Version.objects.get_for_object(article).select_related("revision__user") if article else []
+        return super().history_view(request, object_id, {**(extra_context or {}), "versions": list(versions)})
 
     def compare_view(self, request, object_id):
         article = get_object_or_404(Article, pk=object_id)

@@ -136,7 +136,7 @@ def review_resubmit(*, review_request: ReviewRequest, actor: AbstractBaseUser, c
         article = _lock_article(review_request.article)
         request = _lock_request(review_request)
         if request.state != State.CHANGES_REQUESTED:
-            raise ValidationError(_("Only a request with changes requested can be resubmitted."))
+            raise TransitionNotAllowed(_("Only a request with changes requested can be resubmitted."))
         request.article = article
         _pin_and_check(request, actor=actor, comment=_("Resubmitted for review"))
         request.resubmit()

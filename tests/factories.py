@@ -94,3 +94,45 @@ def make_article(
     for order, other in enumerate(related):
         RelatedQuestion.objects.create(article=article, related=other, order=order)
     return article
+
+
+def make_board_member(
+    *,
+    username: str | None = None,
+    display_name: str | None = None,
+    credentials: str = "MD",
+    specialty: str = "Internal medicine",
+) -> User:
+    """A user in the "Advisory board" group with an active BoardMember profile."""
+    from reviews.models import BoardMember
+
+    user = make_user(username=username, groups=("Advisory board",))
+    BoardMember.objects.create(
+        user=user,
+        display_name=display_name or f"Dr {user.username.title()}",
+        credentials=credentials,
+        specialty=specialty,
+    )
+    return user
+
+
+def make_cited_article(*, author: User | None = None, references: int = 2, **kwargs) -> Article:
+    """An article whose bodies cite every attached reference, so it passes the integrity checks."""
+    refs = [make_reference() for _ in range(references)]
+    keys = "; ".join(f"@{r.citation_key}" for r in refs)
+    bodies = kwargs.pop("bodies", None) or {
+        "professional": f"## Causes\n\nMostly muscular [{keys}].",
+        "patient": f"Usually harmless [@{refs[0].citation_key}].",
+    }
+    return make_article(author=author, bodies=bodies, references=refs, **kwargs)
+
+
+def approve(article: Article, *, editor: User, reviewer: User):
+    """Run the real workflow to approval: submit, start review, approve."""
+    from reviews.services import review_decide, review_start, review_submit
+
+    request = review_submit(article=article, actor=editor)
+    review_start(review_request=request, actor=reviewer)
+    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="Accurate.")
+    request.refresh_from_db()
+    return request

@@ -1,0 +1,29 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from articles.models import Publication
+from reviews.notifications import notify_board_of_overdue
+
+
+class Command(BaseCommand):
+    help = "List approved articles past their next review date; with --notify, email the board."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--notify", action="store_true", help="Email every active board member the list.")
+
+    def handle(self, *args, notify: bool = False, **options):
+        today = timezone.localdate()
+        overdue = list(Publication.objects.public().overdue(today).select_related("topic").order_by("next_review_due"))
+        if not overdue:
+            self.stdout.write(self.style.SUCCESS("No approved article is overdue for review."))
+            return
+        self.stdout.write(f"{len(overdue)} article(s) overdue for review:")
+        for publication in overdue:
+            days = (today - publication.next_review_due).days
+            self.stdout.write(
+                f"  {publication.next_review_due:%Y-%m-%d}  {days:>4} days late  {publication.question}  "
+                f"({publication.get_absolute_url()})"
+            )
+        if notify:
+            sent = notify_board_of_overdue(overdue)
+            self.stdout.write(self.style.SUCCESS(f"Emailed {sent} board member(s)."))
