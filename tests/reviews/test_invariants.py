@@ -43,7 +43,8 @@ def test_request_pins_revision_and_hash_of_all_content(submitted):
     content = ArticleContent.from_revision(submitted.revision, submitted.article_id)
     assert len(submitted.content_hash) == 64
     assert submitted.content_hash == content.fingerprint()
-    assert set(content.bodies) and content.reference_ids
+    assert set(content.bodies)
+    assert content.reference_ids
 
 
 def test_each_resubmission_pins_a_new_revision_and_needs_fresh_votes(
@@ -56,7 +57,7 @@ def test_each_resubmission_pins_a_new_revision_and_needs_fresh_votes(
     review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="ok")
     review_decide(review_request=request, reviewer=reviewer2, outcome="request_changes", comment="Add imaging advice.")
     first_revision = request.revision_id
-    _set_body(article, professional, "Revised [@%s]." % article.citations.first().reference.citation_key)
+    _set_body(article, professional, f"Revised [@{article.citations.first().reference.citation_key}].")
     ArticleBody.objects.filter(article=article).exclude(audience=professional).delete()
     for c in article.citations.all()[1:]:
         c.delete()
@@ -215,7 +216,8 @@ def test_edits_after_approval_stay_private_until_approved(article, editor, revie
     request = review_submit(article=article, actor=editor)
     review_start(review_request=request, actor=reviewer)
     page = client.get(url)
-    assert b"Mostly muscular" in page.content and b"Brand new" not in page.content
+    assert b"Mostly muscular" in page.content
+    assert b"Brand new" not in page.content
     assert b"Pending medical review" not in page.content
     review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="")
     assert b"Brand new wording" in client.get(url).content
