@@ -232,6 +232,13 @@ class Publication(models.Model):
         return self.status == self.Status.PENDING
 
     @property
+    def is_public(self) -> bool:
+        """The same rule as ``PublicationQuerySet.public``, for a row already loaded with its article."""
+        if self.article.control.retired_at is not None:
+            return False
+        return settings.PUBLISH_PENDING_REVIEW or self.status == self.Status.APPROVED
+
+    @property
     def is_overdue(self) -> bool:
         return bool(self.next_review_due and self.next_review_due < timezone.localdate())
 

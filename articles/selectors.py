@@ -20,25 +20,32 @@ class ArticlePage:
 
 
 def article_page(*, publication: Publication, audience: Audience, audiences: list[Audience]) -> ArticlePage:
-    """Everything the article page needs, in two queries after the publication itself."""
+    """Everything the article page needs, in two queries after the publication and audiences."""
+    by_id = {a.pk: a for a in audiences}
     default = next((a for a in audiences if a.is_default), audience)
-    bodies = {b.audience_id: b for b in publication.bodies.filter(audience__in={audience.pk, default.pk})}
-    available_ids = set(publication.bodies.values_list("audience_id", flat=True))
+    bodies = {}
+    for body in publication.bodies.all():  # one row per audience: a handful at most
+        body.audience = by_id[body.audience_id]
+        bodies[body.audience_id] = body
     body = bodies.get(audience.pk) or bodies.get(default.pk)
     related_ids = list(publication.related_article_ids)
-    related_map = {
-        p.article_id: p
-        for p in Publication.objects.public()
-        .filter(article_id__in=related_ids)
-        .only("slug", "question", "article_id", "status")
-    }
+    related_map = (
+        {
+            p.article_id: p
+            for p in Publication.objects.public()
+            .filter(article_id__in=related_ids)
+            .only("slug", "question", "article_id", "status")
+        }
+        if related_ids
+        else {}
+    )
     return ArticlePage(
         publication=publication,
         body=body,
         audience=audience,
         showing_fallback=body is not None and body.audience_id != audience.pk,
         related=[related_map[i] for i in related_ids if i in related_map],
-        available_audiences=[a for a in audiences if a.pk in available_ids],
+        available_audiences=[a for a in audiences if a.pk in bodies],
     )
 
 

@@ -35,7 +35,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     publication = get_object_or_404(Publication.objects.select_related("article__control", "topic"), slug=slug)
     if publication.article.is_retired:
         return render(request, "articles/article_retired.html", {"publication": publication}, status=410)
-    if not Publication.objects.public().filter(pk=publication.pk).exists():
+    if not publication.is_public:
         return page_not_found(request, None)
     audience = audience_for_request(request)
     page = article_page(publication=publication, audience=audience, audiences=request._audiences)

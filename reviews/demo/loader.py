@@ -77,8 +77,8 @@ class DemoLoader:
         user, _created = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
         user.first_name, user.last_name = first, last
         user.is_staff, user.is_superuser = staff or superuser, superuser
-        # Demo logins exist only in development: elsewhere these users own demo content but cannot sign in.
-        user.is_active = self.debug
+        # Demo logins exist only in development: elsewhere these users own demo content but have
+        # no usable password, so nobody can sign in as them.
         if self.debug:
             user.set_password(settings.DEMO_PASSWORD)
         else:

@@ -1,0 +1,78 @@
+"""Settings from the environment: production passes check --deploy; a missing secret stops start-up."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(code: str, env: dict) -> subprocess.CompletedProcess:
+    base = {
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k not in ("DATABASE_URL", "REDIS_URL")
+    }
+    return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    """DEBUG off with a real secret: `manage.py check --deploy` reports no warnings."""
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_SECRET_KEY": "k" * 20 + "-Zq8#vR2!pL0@xW5$mN7^bT1&cY4*hJ6",
+        "DJANGO_ALLOWED_HOSTS": "answers.example.org",
+    }
+    result = _run(
+        "import sys; from django.core.management import execute_from_command_line as m; m(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])",
+        env,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_missing_secret_key_stops_start_up_with_a_clear_message():
+    """Without DJANGO_SECRET_KEY and with DEBUG off, Django refuses to start and says why."""
+    result = _run("import django; django.setup()", {"DJANGO_SETTINGS_MODULE": "config.settings"})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_runs_without_a_secret_and_uses_sqlite():
+    """DJANGO_DEBUG=1 (make run) needs no secret and defaults to the SQLite file in the project."""
+    result = _run(
+        "import django; django.setup(); from django.conf import settings as s; print(s.DATABASES['default']['ENGINE'], s.DEBUG)",
+        {"DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "sqlite3 True" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("url", "engine"), [("postgres://u@db:5432/x", "postgresql"), ("sqlite:////tmp/x.db", "sqlite3")]
+)
+def test_database_url_selects_the_database(url, engine):
+    """DATABASE_URL chooses the backend."""
+    result = _run(
+        "import django; django.setup(); from django.conf import settings as s; print(s.DATABASES['default']['ENGINE'])",
+        {"DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "1", "DATABASE_URL": url},
+    )
+    assert result.stdout.strip().endswith(engine), result.stderr
+
+
+def test_redis_url_switches_the_cache():
+    """REDIS_URL selects Django's Redis cache backend."""
+    result = _run(
+        "import django; django.setup(); from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])",
+        {"DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/0"},
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
