@@ -67,17 +67,18 @@ def _first_significant(text: str) -> str:
 
 
 def key_from_file(raw: str) -> str:
-    """The file's own key as a valid citation key, or "" when it is missing or meaningless.
+    """The file's own key as a valid, lower-case citation key, or "" when it is missing or meaningless.
 
     Record numbers ("1", "12") and URLs (Zotero's CSL-JSON ids) are not keys anyone cites by.
+    Keys are stored in lower case (Reference.save lowers them; bulk inserts must do it here).
     """
     raw = (raw or "").strip()
     if not raw or raw.isdigit() or "/" in raw:
         return ""
     if _VALID_KEY.match(raw) and len(raw) <= _BASE_LENGTH:
-        return raw
+        return raw.lower()
     cleaned = _INVALID_RUN.sub("-", ascii_fold(raw)).strip("-")[:_BASE_LENGTH].strip("-")
-    return "" if cleaned.replace("-", "").isdigit() else cleaned
+    return "" if cleaned.replace("-", "").isdigit() else cleaned.lower()
 
 
 def generated_key(*, authors: list[str], year: int | None, title: str) -> str:

@@ -16,11 +16,11 @@ def records():
 
 
 def test_keys_from_ids(records):
-    """Readable ids are keys; Zotero's URL ids and missing ids give generated keys."""
+    """Readable ids are keys, in lower case; Zotero's URL ids and missing ids give generated keys."""
     assert [r.key for r in records] == [
         "chou2007diagnosis",
         "qaseem2017",
-        "mullerGradedActivityUsual2021",
+        "mullergradedactivityusual2021",
         "nice-ng59",
         "who-low-back-pain",
         "lefevre2019handbook",
