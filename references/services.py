@@ -108,8 +108,8 @@ def reference_import(
             ) from error
         transaction.on_commit(
             lambda: logger.info(
-                "%s imported %s file: %s added, %s merged",
-                actor or "someone",
+                "Reference import by %s (%s file): %s added, %s merged",
+                actor or "a script",
                 plan.format,
                 len(result.created),
                 len(result.merged),
