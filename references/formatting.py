@@ -191,11 +191,22 @@ def _format(fields: _Fields) -> SafeString:
     return mark_safe(escaped)  # noqa: S308 (every character of the data was escaped on the line above)
 
 
-def format_reference(reference: Reference) -> SafeString:
-    """One reference in AMA style as safe HTML: escaped text, the journal or book title in ``<i>``."""
+def _check_style(style: str) -> None:
+    if style != "ama":
+        raise ValueError(f"Unknown reference style {style!r}; only 'ama' (AMA 11th edition) is available.")
+
+
+def format_reference(reference: Reference, *, style: str = "ama") -> SafeString:
+    """One reference in AMA style as safe HTML: escaped text, the journal or book title in ``<i>``.
+
+    Results are cached per process by the reference's content, so an edited reference is
+    formatted afresh and an unchanged one costs a dictionary lookup.
+    """
+    _check_style(style)
     return _format(_fields(reference))
 
 
-def format_references(references: Iterable[Reference]) -> list[SafeString]:
-    """Many references in AMA style, in the order given; repeated references come from the cache."""
+def format_references(references: Iterable[Reference], *, style: str = "ama") -> list[SafeString]:
+    """Many references in AMA style, in the order given, sharing one loaded style and the cache."""
+    _check_style(style)
     return [_format(_fields(reference)) for reference in references]

@@ -200,3 +200,9 @@ def test_format_references_keeps_order_and_loads_the_style_once():
 def test_expand_page_range(pages, expanded):
     """Page ranges are written in full, as AMA requires."""
     assert expand_page_range(pages) == expanded
+
+
+def test_only_the_ama_style_exists():
+    """Asking for another style is a programming error, reported as such."""
+    with pytest.raises(ValueError, match="only 'ama'"):
+        format_reference(ref(), style="vancouver")
