@@ -109,7 +109,7 @@ def parse(text: str) -> list[ParsedReference]:
             continue
         key_match = _BLOCK_KEY.match((failed.raw or "").strip())
         reason = getattr(failed.error, "abort_reason", "") or str(failed.error) or _("unreadable BibTeX.")
-        reason = f"{clean_text(reason)} " + _("Check the braces and quotes of this entry.")
+        reason = clean_text(reason).rstrip(".") + ". " + _("Check the braces and quotes of this entry.")
         position = sum(1 for e in entries if (e.start_line or 0) < (failed.start_line or 0)) + 1
         raise ImportFormatError(
             clean_text(reason),

@@ -53,8 +53,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  written {done} of {total} new references")
 
     def _print_plan(self, plan: ImportPlan) -> None:
+        total = len(plan.entries)
         self.stdout.write(
-            f"{plan.format_label}: {len(plan.entries)} entries: {len(plan.adds)} to add, "
+            f"{plan.format_label}: {total} {'entry' if total == 1 else 'entries'}: {len(plan.adds)} to add, "
             f"{len(plan.merges)} to merge, {len(plan.refusals)} refused."
         )
         for entry in plan.entries:
