@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_SETTINGS_MODULE ?= config.settings
 
-.PHONY: run test lint bench install install-dev browser-deps clean
+.PHONY: run test lint bench bench-admin install install-dev browser-deps clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -41,6 +41,11 @@ lint: install-dev
 
 bench: install-dev
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# The editors' article list with 100,000 articles; needs a throwaway PostgreSQL database.
+bench-admin: install-dev
+	-psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE mqa_admin_bench" 2>/dev/null
+	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/mqa_admin_bench} $(PY) bench/admin_bench.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache
