@@ -146,19 +146,26 @@ def build_plan(parsed: ParsedFile) -> ImportPlan:
     existing = Reference.objects.in_bulk({pk for pair in matches.values() for pk in pair if pk})
 
     seen: dict[tuple[str, str], ParsedReference] = {}
+    merged_into: dict[int, ParsedReference] = {}
     entries: list[PlannedEntry] = []
     for position, record in enumerate(parsed.records):
         reason = _duplicate_in_file(record, seen) or _problem(record)
         pk_by_doi, pk_by_pmid = matches.get(position, (None, None))
+        target = pk_by_doi or pk_by_pmid
         if not reason and pk_by_doi and pk_by_pmid and pk_by_doi != pk_by_pmid:
             reason = _("its DOI belongs to “%(doi_key)s” but its PMID to “%(pmid_key)s”.") % {
                 "doi_key": existing[pk_by_doi].citation_key,
                 "pmid_key": existing[pk_by_pmid].citation_key,
             }
+        elif not reason and target and merged_into.setdefault(target, record) is not record:
+            reason = _("duplicate inside the file: %(first)s already merges into “%(key)s”.") % {
+                "first": merged_into[target].describe(),
+                "key": existing[target].citation_key,
+            }
         if reason:
             entries.append(PlannedEntry(record, Action.REFUSE, record.key, reason=reason))
-        elif pk_by_doi or pk_by_pmid:
-            entries.append(_merge(record, existing[pk_by_doi or pk_by_pmid]))
+        elif target:
+            entries.append(_merge(record, existing[target]))
         else:
             entries.append(PlannedEntry(record, Action.ADD, record.key))
 

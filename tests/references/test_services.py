@@ -110,6 +110,14 @@ def test_identifiers_of_two_different_references_are_refused():
     assert entry.reason == "its DOI belongs to “a” but its PMID to “b”."
 
 
+def test_two_entries_merging_into_one_reference_are_refused():
+    """Entries matching one reference by different identifiers would both fill it; the second is refused."""
+    make_reference(key="known", doi="10.5555/known", pmid="123")
+    plan = reference_import_preview(text=ris("TI  - By DOI\nDO  - 10.5555/known", "TI  - By PMID\nAN  - 123"))
+    assert [e.action for e in plan.entries] == [Action.MERGE, Action.REFUSE]
+    assert plan.entries[1].reason == "duplicate inside the file: entry 1 (doi), line 1 already merges into “known”."
+
+
 def test_malformed_file_imports_nothing():
     """A malformed file raises an error naming the entry and line; the library is unchanged."""
     make_reference()
