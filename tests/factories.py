@@ -1,10 +1,15 @@
 """Plain factory functions for tests: keyword-only overrides, sensible defaults."""
 
 import itertools
+from datetime import timedelta
 
+import reversion
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
+from reversion.models import Version
 
-from articles.models import Article, ArticleBody, Citation, RelatedQuestion, Topic
+from articles.models import Article, ArticleBody, Citation, Publication, RelatedQuestion, Topic
+from articles.services import ReviewFacts, article_publish
 from personalization.models import Audience
 from references.models import Reference
 
@@ -136,3 +141,26 @@ def approve(article: Article, *, editor: User, reviewer: User):
     review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="Accurate.")
     request.refresh_from_db()
     return request
+
+
+REVIEWER = {"name": "Dr Amara Okafor", "credentials": "MD, FACP", "specialty": "Internal medicine"}
+
+
+def make_publication(article: Article, *, status: str = Publication.Status.APPROVED) -> Publication:
+    """Publish the article's current content as the workflow would (a pinned reversion revision).
+
+    A shortcut for tests of the public side; the review workflow's own tests go through reviews/services.py.
+    """
+    with reversion.create_revision(manage_manually=True):
+        reversion.add_to_revision(article)
+    revision = Version.objects.get_for_object(article).select_related("revision").first().revision
+    today = timezone.localdate()
+    approved = status == Publication.Status.APPROVED
+    facts = ReviewFacts(
+        review_state="approved" if approved else "submitted",
+        submitted_at=timezone.now(),
+        last_reviewed=today if approved else None,
+        next_review_due=today + timedelta(days=365) if approved else None,
+        reviewers=[REVIEWER] if approved else [],
+    )
+    return article_publish(article=article, revision=revision, status=status, facts=facts)
