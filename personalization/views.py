@@ -1,5 +1,10 @@
+"""The "Which best describes you?" chooser: a plain form that works without JavaScript."""
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -7,17 +12,35 @@ from django.views.decorators.http import require_POST
 from .models import Audience
 
 
-@require_POST
-def choose_audience(request: HttpRequest) -> HttpResponse:
-    """The "Which best describes you?" form: remember the choice in a cookie and go back."""
-    slug = request.POST.get("audience", "")
-    if not Audience.objects.filter(slug=slug).exists():
-        return HttpResponseBadRequest(_("Please choose one of the listed audiences."))
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+def safe_next(request: HttpRequest, target: str) -> str:
+    """Where to go back to: a same-site URL only (else the home page), without ``?audience=``.
+
+    The query parameter wins over the cookie, so keeping it would undo the reader's new choice.
+    """
+    if not target or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        target = "/"
+        return "/"
+    parts = urlsplit(target)
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "audience"])
+    return urlunsplit(("", "", parts.path or "/", query, parts.fragment))
+
+
+@require_POST
+def choose_audience(request: HttpRequest) -> HttpResponse:
+    """Remember the reader's audience in a cookie and go back to the page they were on."""
+    slug = request.POST.get("audience", "")
+    target = safe_next(request, request.POST.get("next", ""))
+    if not slug or not Audience.objects.filter(slug=slug).exists():
+        message = (
+            _("Please choose one of the listed options.")
+            if not slug
+            else _("“%(choice)s” is not one of our audiences. Please choose one of the listed options.")
+            % {"choice": slug[:40]}
+        )
+        return render(
+            request, "personalization/audience_invalid.html", {"message": message, "next_url": target}, status=400
+        )
     response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.AUDIENCE_COOKIE_NAME,
