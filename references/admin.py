@@ -87,46 +87,47 @@ class ReferenceAdmin(admin.ModelAdmin):
         return [import_url, *super().get_urls()]
 
     def import_view(self, request: HttpRequest) -> HttpResponse:
-        """Upload, preview, confirm. The confirmation re-reads the file; nothing from the preview is trusted."""
+        """Upload and preview; a confirmation goes to ``_import_confirmed``. Needs references.add_reference."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form, plan, text = ReferenceImportForm(), None, ""
         if request.method == "POST" and "confirm" in request.POST:
-            confirm = ReferenceImportConfirmForm(request.POST)
-            if not confirm.is_valid():
-                messages.error(
-                    request, " ".join(confirm.errors.get("payload", [_("The confirmation was incomplete.")]))
-                )
-                return self._render(request, form, plan, text)
-            text = confirm.cleaned_data["payload"]
+            return self._import_confirmed(request)
+        form = ReferenceImportForm(request.POST or None, request.FILES or None)
+        plan, text = None, ""
+        if form.is_bound and form.is_valid():
+            text, upload = form.cleaned_data["content"], form.cleaned_data.get("file")
             try:
-                result = reference_import(
-                    text=text,
-                    actor=request.user,
-                    file_format=confirm.cleaned_data["format"] or None,
-                    expected_digest=confirm.cleaned_data["digest"],
+                plan = reference_import_preview(
+                    text=text, filename=getattr(upload, "name", ""), file_format=form.cleaned_data["format"] or None
                 )
-            except (ImportRefusedError, PlanChangedError) as error:
-                plan = error.plan
-                messages.error(request, error.message)
             except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                message = _("Imported %(added)s new references and completed %(merged)s existing ones.")
-                self.message_user(request, message % {"added": len(result.created), "merged": len(result.merged)})
-                return HttpResponseRedirect(reverse("admin:references_reference_changelist"))
-        elif request.method == "POST":
-            form = ReferenceImportForm(request.POST, request.FILES)
-            if form.is_valid():
-                text = form.cleaned_data["content"]
-                upload = form.cleaned_data.get("file")
-                try:
-                    plan = reference_import_preview(
-                        text=text, filename=getattr(upload, "name", ""), file_format=form.cleaned_data["format"] or None
-                    )
-                except ValidationError as error:
-                    form.add_error("file" if upload else "text", error)
+                form.add_error("file" if upload else "text", error)
         return self._render(request, form, plan, text)
+
+    def _import_confirmed(self, request: HttpRequest) -> HttpResponse:
+        """Parse and check the confirmed content afresh, then import it; nothing from the preview is trusted."""
+        confirm = ReferenceImportConfirmForm(request.POST)
+        if not confirm.is_valid():
+            messages.error(request, " ".join(confirm.errors.get("payload", [_("The confirmation was incomplete.")])))
+            return self._render(request, ReferenceImportForm(), None, "")
+        text, plan = confirm.cleaned_data["payload"], None
+        try:
+            result = reference_import(
+                text=text,
+                actor=request.user,
+                file_format=confirm.cleaned_data["format"] or None,
+                expected_digest=confirm.cleaned_data["digest"],
+            )
+        except (ImportRefusedError, PlanChangedError) as error:
+            plan = error.plan
+            messages.error(request, error.message)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            message = _("Imported %(added)s new references and completed %(merged)s existing ones.")
+            self.message_user(request, message % {"added": len(result.created), "merged": len(result.merged)})
+            return HttpResponseRedirect(reverse("admin:references_reference_changelist"))
+        return self._render(request, ReferenceImportForm(), plan, text)
 
     def _render(
         self, request: HttpRequest, form: ReferenceImportForm, plan: ImportPlan | None, text: str
