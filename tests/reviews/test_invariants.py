@@ -297,3 +297,20 @@ def test_overdue_article_is_honest_on_page_and_dashboard(article, editor, review
     client.force_login(reviewer)
     dashboard = client.get("/review/")
     assert article.question in dashboard.content.decode()
+
+
+def test_model_layer_refuses_edits_while_locked(submitted, professional):
+    """Even outside the admin, saving or deleting locked content raises and changes nothing."""
+    from articles.signals import ContentLocked
+
+    body = ArticleBody.objects.get(article=submitted.article, audience=professional)
+    body.body = "Sneaky edit."
+    with pytest.raises(ContentLocked):
+        body.save()
+    with pytest.raises(ContentLocked):
+        submitted.article.citations.first().delete()
+    article = submitted.article
+    article.question = "Changed?"
+    with pytest.raises(ContentLocked):
+        article.save()
+    assert ArticleBody.objects.get(pk=body.pk).body != "Sneaky edit."
