@@ -307,7 +307,7 @@ def test_model_layer_refuses_edits_while_locked(submitted, professional):
     body.body = "Sneaky edit."
     with pytest.raises(ContentLocked):
         body.save()
-    with pytest.raises(ContentLocked):
+    with pytest.raises(ContentLocked), transaction.atomic():
         submitted.article.citations.first().delete()
     article = submitted.article
     article.question = "Changed?"
