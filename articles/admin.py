@@ -1,7 +1,14 @@
 """The editors' workspace: articles with their bodies, citations and related questions."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import F
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
@@ -9,7 +16,20 @@ from personalization.models import Audience
 
 from .forms import ArticleForm
 from .integrity import check_content
-from .models import Article, ArticleBody, ArticleControl, Citation, EditorialPolicy, Publication, RelatedQuestion, Topic
+from .models import (
+    Article,
+    ArticleBody,
+    ArticleControl,
+    Citation,
+    EditorialPolicy,
+    Publication,
+    ReaderQuestion,
+    RelatedQuestion,
+    Topic,
+)
+from .readability import measure
+from .search import similar_publications
+from .services import reader_question_convert
 
 
 class ContentLockMixin:
@@ -42,7 +62,41 @@ class ArticleBodyInline(InlineLockMixin, admin.StackedInline):
     model = ArticleBody
     extra = 0
     min_num = 1
-    fields = ["audience", "body"]
+    fields = ["audience", "body", "readability"]
+    readonly_fields = ["readability"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("audience")
+
+    @admin.display(description=_("readability"))
+    def readability(self, obj: ArticleBody | None) -> SafeString | str:
+        """Reading grade of the saved body, with a warning above the audience's target grade."""
+        if obj is None or obj.pk is None:
+            return gettext("Save the article to see the reading grade of this body.")
+        target = obj.audience.target_grade
+        scores = measure(obj.body, target_grade=target)
+        summary = format_html(
+            "<strong>{}</strong> {} · <strong>{}</strong> {}{} · {}",
+            gettext("Flesch-Kincaid grade"),
+            scores.flesch_kincaid_grade,
+            gettext("SMOG index"),
+            scores.smog_index,
+            gettext(" (an estimate below 30 sentences)") if scores.smog_is_estimate else "",
+            gettext("%(words)d words, %(sentences)d sentences")
+            % {"words": scores.words, "sentences": scores.sentences},
+        )
+        if target is None:
+            return format_html("{}<br>{}", summary, gettext("No target reading grade is set for this audience."))
+        context = {"target": target, "audience": obj.audience.label}
+        if not scores.above_target:
+            return format_html(
+                "{}<br>{}", summary, gettext("Within the target grade %(target)s for %(audience)s.") % context
+            )
+        warning = gettext(
+            "Warning: %(scores)s above the target grade %(target)s for %(audience)s. "
+            "Use shorter sentences and everyday words."
+        ) % {**context, "scores": gettext(" and ").join(gettext(name) for name in scores.above_target)}
+        return format_html('{}<ul class="errorlist readability-warning"><li>{}</li></ul>', summary, warning)
 
 
 class CitationInline(InlineLockMixin, admin.TabularInline):
@@ -89,7 +143,38 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
     date_hierarchy = "updated_at"
     show_full_result_count = False
     list_per_page = 50
-    fieldsets = [(None, {"fields": ["question", "slug", "topic", "summary", "author", "edit_version"]})]
+    fieldsets = [
+        (None, {"fields": ["question", "slug", "topic", "summary", "author", "edit_version"]}),
+        (_("Suggested related questions"), {"fields": ["suggested_related"]}),
+    ]
+    readonly_fields = ["suggested_related"]
+
+    @admin.display(description=_("similar public answers"))
+    def suggested_related(self, obj: Article | None) -> SafeString | str:
+        """Public answers similar to this one (full-text similarity) that it does not link to yet."""
+        if obj is None or obj.pk is None:
+            return gettext("Save the article to see similar public answers.")
+        suggestions = similar_publications(obj)
+        if not suggestions:
+            return gettext("No similar public answers found.")
+        items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> <span class="help">({}, {})</span></li>',
+            (
+                (
+                    reverse("admin:articles_article_change", args=[p.article_id]),
+                    p.question,
+                    p.topic.name,
+                    p.get_status_display(),
+                )
+                for p in suggestions
+            ),
+        )
+        return format_html(
+            '<ul class="suggested-related">{}</ul><p class="help">{}</p>',
+            items,
+            gettext("Add the ones that fit under “Related questions” below, in the order readers should see them."),
+        )
 
     @admin.display(description=_("public status"), ordering="publication__status")
     def public_status(self, obj: Article) -> str:
@@ -122,6 +207,13 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
         for problem in problems:
             messages.warning(request, problem.message)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        form = context["adminform"].form
+        if form.has_error(NON_FIELD_ERRORS, code="conflict"):
+            response.status_code = 409  # a stale form: the editor's input is re-shown, nothing saved
+        return response
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
         if article is not None and article_is_frozen(article) and request.method == "GET":
@@ -131,6 +223,120 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
                 messages.info(
                     request, _("This article is under review and read-only. Withdraw the request to edit it.")
                 )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(ReaderQuestion)
+class ReaderQuestionAdmin(admin.ModelAdmin):
+    """The editors' inbox of readers' questions; the question text is never edited."""
+
+    list_display = ["short_question", "status", "asked_from", "audience", "created_at"]
+    list_filter = ["status", "audience", "created_at"]
+    list_select_related = ["article", "audience", "draft"]
+    search_fields = ["question", "article__question"]
+    date_hierarchy = "created_at"
+    actions = ["convert_to_drafts", "dismiss"]
+    fields = ["question", "article", "audience", "created_at", "status", "draft"]
+    readonly_fields = ["question", "article", "audience", "created_at", "draft"]
+    show_full_result_count = False
+    list_per_page = 50
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # questions come from readers only
+
+    # The inbox is part of the editors' workspace: whoever may change articles may read and triage it.
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return super().has_view_permission(request, obj) or request.user.has_perm("articles.change_article")
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return super().has_change_permission(request, obj) or request.user.has_perm("articles.change_article")
+
+    def has_convert_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.add_article")
+
+    def get_urls(self):
+        urls = [
+            path(
+                "<path:object_id>/convert/",
+                self.admin_site.admin_view(self.convert_view),
+                name="articles_readerquestion_convert",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def convert_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_convert_permission(request):
+            raise PermissionDenied
+        question = get_object_or_404(ReaderQuestion, pk=object_id)
+        try:
+            article = reader_question_convert(reader_question=question, actor=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return HttpResponseRedirect(reverse("admin:articles_readerquestion_change", args=[question.pk]))
+        messages.success(request, gettext("Draft created from the reader's question. Write the answer below."))
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    @admin.action(description=_("Turn into draft articles"), permissions=["convert"])
+    def convert_to_drafts(self, request: HttpRequest, queryset):
+        drafts, refused = [], []
+        for question in queryset:
+            try:
+                drafts.append(reader_question_convert(reader_question=question, actor=request.user))
+            except ValidationError:
+                refused.append(question)
+        if refused:
+            messages.warning(
+                request,
+                gettext("%(n)d of the selected questions had already been turned into drafts.") % {"n": len(refused)},
+            )
+        if len(drafts) == 1:
+            messages.success(request, gettext("Draft created from the reader's question. Write the answer below."))
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[drafts[0].pk]))
+        if drafts:
+            messages.success(request, gettext("%(n)d draft articles created.") % {"n": len(drafts)})
+        return None
+
+    @admin.action(description=_("Dismiss (no article needed)"), permissions=["change"])
+    def dismiss(self, request: HttpRequest, queryset):
+        count = queryset.filter(status=ReaderQuestion.Status.NEW).update(status=ReaderQuestion.Status.DISMISSED)
+        messages.success(request, gettext("%(n)d questions dismissed.") % {"n": count})
+
+    @admin.display(description=_("question"), ordering="question")
+    def short_question(self, obj: ReaderQuestion) -> str:
+        return obj.question if len(obj.question) <= 120 else obj.question[:119] + "…"
+
+    @admin.display(description=_("asked from"), ordering="article__question")
+    def asked_from(self, obj: ReaderQuestion) -> str:
+        return obj.article.question if obj.article else "—"
+
+    def get_list_display(self, request: HttpRequest):
+        # Editors who may add articles get a "Turn into draft" button on each new question.
+        column = "draft_or_convert" if self.has_convert_permission(request) else "draft_link"
+        return [*self.list_display, column]
+
+    @admin.display(description=_("draft"))
+    def draft_link(self, obj: ReaderQuestion) -> SafeString | str:
+        if not obj.draft_id:
+            return "—"
+        url = reverse("admin:articles_article_change", args=[obj.draft_id])
+        return format_html('<a href="{}">{}</a>', url, gettext("Open draft"))
+
+    @admin.display(description=_("draft"))
+    def draft_or_convert(self, obj: ReaderQuestion) -> SafeString | str:
+        if obj.draft_id:
+            return self.draft_link(obj)
+        # A submit button of the changelist form (which carries the CSRF token), posted to this row's URL.
+        return format_html(
+            '<button type="submit" class="button" formaction="{}" formmethod="post">{}</button>',
+            reverse("admin:articles_readerquestion_convert", args=[obj.pk]),
+            gettext("Turn into draft"),
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "can_convert": self.has_convert_permission(request)}
         return super().change_view(request, object_id, form_url, extra_context)
 
 

@@ -1,10 +1,14 @@
 """Editors' forms: the article form carries the version it was built from, to catch conflicting saves."""
 
+import re
+
 from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, ArticleControl
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 CONFLICT_MESSAGE = _(
     "Someone else saved this article after you opened it (now version %(current)s, yours was %(yours)s). "
@@ -49,22 +53,37 @@ def check_edit_version(article: Article, submitted: int | None) -> None:
 class FollowUpForm(forms.Form):
     """A reader's question. ``website`` is a honeypot: people leave it empty, bots fill it."""
 
+    MIN_LENGTH = 10
+    MAX_LENGTH = 1000
+
     question = forms.CharField(
         label=_("Your question"),
-        max_length=1000,
-        min_length=10,
+        max_length=MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
             "required": _("Please type your question."),
-            "min_length": _("Please ask in at least %(limit_value)d characters so our editors understand it."),
             "max_length": _("Please keep your question under %(limit_value)d characters (it has %(show_value)d)."),
+            "null_characters_not_allowed": _(
+                "Your question contains characters we cannot store. Please type it again."
+            ),
         },
     )
-    article = forms.SlugField(required=False, widget=forms.HiddenInput)
+    # The slug of the article the question was asked from; anything else is ignored, never an error.
+    article = forms.CharField(required=False, widget=forms.HiddenInput)
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def clean_question(self) -> str:
-        return " ".join(self.cleaned_data["question"].replace("\x00", " ").split())
+        question = " ".join(_CONTROL.sub(" ", self.cleaned_data["question"]).split())
+        if len(question) < self.MIN_LENGTH:
+            raise forms.ValidationError(
+                _("Please ask in at least %(limit)d characters so our editors understand it."),
+                code="min_length",
+                params={"limit": self.MIN_LENGTH},
+            )
+        return question
+
+    def clean_article(self) -> str:
+        return self.cleaned_data["article"][:200]
 
     @property
     def is_spam(self) -> bool:

@@ -1,4 +1,8 @@
-"""Readers' follow-up questions: a plain form, a honeypot and a per-IP rate limit."""
+"""Readers' follow-up questions: a plain form, a honeypot and a per-address rate limit.
+
+No personal data is stored: the question, the article it came from and the audience only.
+The rate limit keeps a salted hash of the address in the cache for an hour, never in the database.
+"""
 
 import hashlib
 
@@ -11,20 +15,29 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from articles.forms import FollowUpForm
 from articles.models import Article, ReaderQuestion
-from articles.search import clean_query, search_publications
+from articles.search import clean_query, suggest_publications
 from personalization.selectors import audience_for_request
 
 RATE_WINDOW_SECONDS = 3600
+SUGGESTION_INPUT_LIMIT = 300
+
+
+def client_address(request: HttpRequest) -> str:
+    """The reader's address: behind our proxy (DJANGO_BEHIND_PROXY) the one it appended last."""
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if forwarded[-1]:
+            return forwarded[-1]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def _rate_key(request: HttpRequest) -> str:
-    # Only a salted hash of the address is kept, and only in the cache, for an hour.
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address(request)}".encode()).hexdigest()[:32]
     return f"ask-rate:{digest}"
 
 
 def _over_limit(request: HttpRequest) -> bool:
+    """Count this question against the address's hourly allowance; True once it is used up."""
     key = _rate_key(request)
     cache.add(key, 0, RATE_WINDOW_SECONDS)
     try:
@@ -44,7 +57,7 @@ def ask(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "articles/ask.html", {"form": form}, status=400)
     if form.is_spam:
-        return redirect("articles:ask_thanks")  # look like success; store nothing
+        return redirect("articles:ask_thanks")  # look like success to the bot; store nothing
     if _over_limit(request):
         form.add_error(None, _("You have sent several questions in the last hour. Please try again later."))
         return render(request, "articles/ask.html", {"form": form}, status=429)
@@ -63,8 +76,12 @@ def ask_thanks(request: HttpRequest) -> HttpResponse:
 @require_safe
 def ask_suggestions(request: HttpRequest) -> JsonResponse:
     """Public answers that may already answer what the reader is typing (used by ask.js)."""
-    query = clean_query(request.GET.get("q", ""))[:200]
-    if len(query) < 3:
-        return JsonResponse({"results": []})
-    results = search_publications(query)[:5]
-    return JsonResponse({"results": [{"question": p.question, "url": p.get_absolute_url()} for p in results]})
+    text = clean_query(request.GET.get("q", "")[:SUGGESTION_INPUT_LIMIT])
+    publications = suggest_publications(text) if len(text) >= 3 else []
+    return JsonResponse(
+        {
+            "results": [
+                {"question": p.question, "url": p.get_absolute_url(), "pending": p.is_pending} for p in publications
+            ]
+        }
+    )

@@ -9,15 +9,24 @@
     if (!field || !box || !window.fetch) { return; }
     var timer = null;
     var last = "";
+    var sequence = 0;
     field.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
         var q = field.value.trim();
-        if (q.length < 3 || q === last) { return; }
+        if (q === last) { return; }
         last = q;
-        fetch(form.dataset.suggestUrl + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+        var mine = ++sequence;
+        if (q.length < 3) { render(box, []); return; }
+        fetch(form.dataset.suggestUrl + "?q=" + encodeURIComponent(q.slice(0, 300)), {
+          headers: { Accept: "application/json" },
+          credentials: "same-origin"
+        })
           .then(function (r) { return r.ok ? r.json() : { results: [] }; })
-          .then(function (data) { render(box, data.results || []); })
+          .then(function (data) {
+            // A slower, older answer must not replace the suggestions for newer text.
+            if (mine === sequence) { render(box, data.results || []); }
+          })
           .catch(function () { /* suggestions are optional */ });
       }, 300);
     });
@@ -35,6 +44,9 @@
       a.href = item.url;
       a.textContent = item.question;
       li.appendChild(a);
+      if (item.pending && box.dataset.pending) {
+        li.appendChild(document.createTextNode(" (" + box.dataset.pending + ")"));
+      }
       list.appendChild(li);
     });
     box.appendChild(intro);
