@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
@@ -6,15 +8,17 @@ from .models import Publication
 
 
 class LatestApprovedFeed(Feed):
-    """Atom feed of newly approved answers."""
+    """Atom feed of newly approved answers (never pending or retired ones), newest first."""
 
     feed_type = Atom1Feed
     title = _("Newly approved answers")
-    link = "/"
+    link = reverse_lazy("articles:home")
+    feed_url = reverse_lazy("articles:feed_latest")
     subtitle = _("Questions answered by our editors and approved by our Medical Advisory Board.")
+    author_name = settings.SITE_NAME
 
     def items(self):
-        return Publication.objects.public().approved().newest_first()[:30]
+        return Publication.objects.public().approved().newest_first().select_related("topic")[:30]
 
     def item_title(self, item: Publication) -> str:
         return item.question
@@ -27,3 +31,6 @@ class LatestApprovedFeed(Feed):
 
     def item_updateddate(self, item: Publication):
         return item.published_at
+
+    def item_categories(self, item: Publication) -> list[str]:
+        return [item.topic.name]

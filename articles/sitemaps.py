@@ -1,16 +1,32 @@
+from urllib.parse import urlencode
+
 from django.contrib.sitemaps import Sitemap
 
-from .models import Publication
+from .models import Publication, PublishedBody
 
 
 class ArticleSitemap(Sitemap):
-    """Approved public answers only: pending pages are noindex and stay out."""
+    """Every audience version of the approved public answers, at its canonical URL.
+
+    Pending pages are noindex and stay out; so do retired ones. The default audience's
+    version is the bare article URL, the others carry ``?audience=<slug>``, as their
+    ``rel=canonical`` does.
+    """
 
     changefreq = "monthly"
     limit = 5000
 
     def items(self):
-        return Publication.objects.public().approved().order_by("pk").only("slug", "published_at")
+        publications = Publication.objects.public().approved()
+        return (
+            PublishedBody.objects.filter(publication__in=publications)
+            .select_related("publication", "audience")
+            .order_by("publication_id", "audience__order", "audience_id")
+        )
 
-    def lastmod(self, item: Publication):
-        return item.published_at
+    def location(self, item: PublishedBody) -> str:
+        path = item.publication.get_absolute_url()
+        return path if item.audience.is_default else f"{path}?{urlencode({'audience': item.audience.slug})}"
+
+    def lastmod(self, item: PublishedBody):
+        return item.publication.published_at

@@ -1,4 +1,10 @@
-"""schema.org MedicalWebPage JSON-LD for an article page, built from the published snapshot."""
+"""schema.org MedicalWebPage JSON-LD for an article page, built from the published snapshot.
+
+The template tag ``jsonld_script`` serialises it with ``<``, ``>`` and ``&`` escaped, so no
+text (a question containing ``</script>``) can end the script element.
+"""
+
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.urls import reverse
@@ -7,10 +13,6 @@ from .models import Publication
 from .selectors import ArticlePage
 
 STATUS = {Publication.Status.APPROVED: "Published", Publication.Status.PENDING: "Draft"}
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _citation(ref: dict) -> dict:
@@ -35,7 +37,9 @@ def _citation(ref: dict) -> dict:
 
 
 def medical_web_page(page: ArticlePage, *, canonical_url: str) -> dict:
+    """The page as schema.org sees it; ``medicalAudience`` is the audience whose body is shown."""
     publication = page.publication
+    shown = page.body.audience if page.body else page.audience
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
@@ -47,12 +51,8 @@ def medical_web_page(page: ArticlePage, *, canonical_url: str) -> dict:
         "inLanguage": settings.LANGUAGE_CODE,
         "dateModified": publication.published_at.isoformat(),
         "creativeWorkStatus": STATUS.get(publication.status, "Draft"),
-        "publishingPrinciples": _absolute(reverse("articles:editorial_policy")),
-        "medicalAudience": {
-            "@type": "MedicalAudience",
-            "name": page.audience.label,
-            "audienceType": page.audience.label,
-        },
+        "publishingPrinciples": urljoin(canonical_url, reverse("articles:editorial_policy")),
+        "medicalAudience": {"@type": "MedicalAudience", "name": shown.label, "audienceType": shown.label},
         "about": {"@type": "Thing", "name": publication.topic.name},
         "mainEntity": {
             "@type": "Question",
@@ -61,6 +61,8 @@ def medical_web_page(page: ArticlePage, *, canonical_url: str) -> dict:
         },
         "citation": [_citation(ref) for ref in (page.body.references if page.body else [])],
     }
+    if publication.first_approved_at:
+        data["datePublished"] = publication.first_approved_at.isoformat()
     if publication.last_reviewed:
         data["lastReviewed"] = publication.last_reviewed.isoformat()
     if publication.reviewers:
