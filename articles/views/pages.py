@@ -40,8 +40,16 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     audience = audience_for_request(request)
     page = article_page(publication=publication, audience=audience, audiences=request._audiences)
     path = publication.get_absolute_url()
+    # Visible version links name their audience (a cookie must not override the click); the head's
+    # rel=alternate links give each version's canonical URL, the bare path for the default audience.
     alternates = [
-        {"audience": a, "url": request.build_absolute_uri(f"{path}?{urlencode({'audience': a.slug})}")}
+        {
+            "audience": a,
+            "url": request.build_absolute_uri(f"{path}?{urlencode({'audience': a.slug})}"),
+            "canonical": request.build_absolute_uri(
+                path if a.is_default else f"{path}?{urlencode({'audience': a.slug})}"
+            ),
+        }
         for a in page.available_audiences
     ]
     shown = page.body.audience if page.body else audience
