@@ -196,11 +196,8 @@ def suggest_publications(text: str, *, limit: int = 5, exclude_article_ids: tupl
 def similar_publications(article: Article, *, limit: int = 5) -> list[Publication]:
     """Public answers similar to ``article`` that it does not link to yet: suggestions for its editors."""
     linked = set(article.related_links.values_list("related_id", flat=True))
-    return list(
-        suggest_publications(
-            f"{article.question} {article.summary}", limit=limit, exclude_article_ids=(article.pk, *linked)
-        )
-    )
+    # The question says what an article is about; summary words (often generic) made suggestions worse.
+    return list(suggest_publications(article.question, limit=limit, exclude_article_ids=(article.pk, *linked)))
 
 
 def _mark(text: str) -> SafeString:
