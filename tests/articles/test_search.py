@@ -257,6 +257,7 @@ def test_header_search_box_on_articles(client, library):
 # PostgreSQL only: the full-text machinery itself.
 
 
+@pytest.mark.postgres
 def test_publishing_fills_the_weighted_search_vector(requires_postgres, library):
     """article_publish writes a tsvector with the question's words at weight A."""
     vector = Publication.objects.values_list("search_vector", flat=True).get(pk=library["scan"].pk)
@@ -264,6 +265,7 @@ def test_publishing_fills_the_weighted_search_vector(requires_postgres, library)
     assert re.search(r"'scan':\d+A", vector)
 
 
+@pytest.mark.postgres
 def test_gin_index_exists_and_serves_the_query(requires_postgres, library):
     """Migration 0003 created a GIN index on search_vector, and the search query can use it."""
     with connection.cursor() as cursor:
@@ -277,12 +279,14 @@ def test_gin_index_exists_and_serves_the_query(requires_postgres, library):
     assert "articles_pub_search_gin" in plan, plan
 
 
+@pytest.mark.postgres
 def test_stemming_matches_word_forms(requires_postgres, client, library):
     """English stemming: "scans" finds "scan", "emergencies" finds "emergency"."""
     assert "When does low back pain need a scan?" in questions(client.get(URL, {"q": "scans"}))
     assert "When is chest pain an emergency?" in questions(client.get(URL, {"q": "emergencies"}))
 
 
+@pytest.mark.postgres
 def test_stop_words_only_finds_nothing_without_error(requires_postgres, client, library):
     """A query of stop words only is an empty tsquery: no results, no error."""
     response = client.get(URL, {"q": "the and of"})
