@@ -72,7 +72,9 @@ def test_withdraw_reopens_editing(client, editor, submitted):
 
 def test_resubmit_after_change_request(client, editor, reviewer, under_review):
     """The change request's comment is shown and Resubmit pins a new revision."""
-    review_decide(review_request=under_review, reviewer=reviewer, outcome="request_changes", comment="Add the red flags.")
+    review_decide(
+        review_request=under_review, reviewer=reviewer, outcome="request_changes", comment="Add the red flags."
+    )
     client.force_login(editor)
     page = client.get(_change_url(under_review.article)).content.decode()
     assert "Add the red flags." in page

@@ -86,7 +86,10 @@ def test_approve_races_request_changes(setup):
     results = race(
         lambda: review_decide(review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve"),
         lambda: review_decide(
-            review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r2, outcome="request_changes", comment="No."
+            review_request=ReviewRequest.objects.get(pk=request.pk),
+            reviewer=r2,
+            outcome="request_changes",
+            comment="No.",
         ),
     )
     winners = [r for r in results if isinstance(r, ReviewDecision)]

@@ -15,7 +15,9 @@ from tests.factories import approve
 pytestmark = pytest.mark.django_db
 
 
-def test_board_is_mailed_on_submission_after_commit(article, editor, reviewer, reviewer2, django_capture_on_commit_callbacks):
+def test_board_is_mailed_on_submission_after_commit(
+    article, editor, reviewer, reviewer2, django_capture_on_commit_callbacks
+):
     """Each active board member gets one message, and only once the submission commits."""
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         review_submit(article=article, actor=editor)
@@ -30,7 +32,9 @@ def test_board_is_mailed_on_submission_after_commit(article, editor, reviewer, r
 def test_submitter_gets_change_request_with_comment(under_review, reviewer, editor, django_capture_on_commit_callbacks):
     """The change request's comment reaches the submitter."""
     with django_capture_on_commit_callbacks(execute=True):
-        review_decide(review_request=under_review, reviewer=reviewer, outcome="request_changes", comment="Add the imaging advice.")
+        review_decide(
+            review_request=under_review, reviewer=reviewer, outcome="request_changes", comment="Add the imaging advice."
+        )
     assert [m.to for m in mail.outbox] == [[editor.email]]
     assert "Changes requested" in mail.outbox[0].subject
     assert "Add the imaging advice." in mail.outbox[0].body

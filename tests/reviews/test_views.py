@@ -138,7 +138,9 @@ def test_start_twice_is_a_conflict(client, reviewer, reviewer2, submitted):
     assert client.post(f"/review/{submitted.pk}/start/").status_code == 409
 
 
-@pytest.mark.parametrize("payload", [{}, {"outcome": "maybe", "revision": "1"}, {"outcome": "approve", "revision": "x"}])
+@pytest.mark.parametrize(
+    "payload", [{}, {"outcome": "maybe", "revision": "1"}, {"outcome": "approve", "revision": "x"}]
+)
 def test_malformed_decisions_are_400(client, reviewer, under_review, payload):
     """Missing or nonsense fields are 400, never 500."""
     client.force_login(reviewer)
