@@ -139,7 +139,7 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
     list_filter = [PublicationStatusFilter, "topic"]
     search_fields = ["question", "slug"]
     prepopulated_fields = {"slug": ["question"]}
-    autocomplete_fields = ["author"]
+    readonly_fields = ["author"]
     date_hierarchy = "updated_at"
     show_full_result_count = False
     list_per_page = 50
@@ -183,12 +183,9 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
         publication = getattr(obj, "publication", None)
         return publication.get_status_display() if publication else _("Not public")
 
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        initial.setdefault("author", request.user.pk)
-        return initial
-
     def save_model(self, request, obj, form, change):
+        if not change:
+            obj.author = request.user
         # ArticleForm.clean() locked the workflow row and checked the edit version in this
         # same transaction (the admin wraps the whole view in one), so a bump here is safe.
         super().save_model(request, obj, form, change)

@@ -21,7 +21,7 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["question", "slug", "topic", "summary", "author"]
+        fields = ["question", "slug", "topic", "summary"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
