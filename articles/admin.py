@@ -139,7 +139,6 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
     list_filter = [PublicationStatusFilter, "topic"]
     search_fields = ["question", "slug"]
     prepopulated_fields = {"slug": ["question"]}
-    readonly_fields = ["author"]
     date_hierarchy = "updated_at"
     show_full_result_count = False
     list_per_page = 50
@@ -147,7 +146,7 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
         (None, {"fields": ["question", "slug", "topic", "summary", "author", "edit_version"]}),
         (_("Suggested related questions"), {"fields": ["suggested_related"]}),
     ]
-    readonly_fields = ["suggested_related"]
+    readonly_fields = ["author", "suggested_related"]
 
     @admin.display(description=_("similar public answers"))
     def suggested_related(self, obj: Article | None) -> SafeString | str:
