@@ -18,6 +18,7 @@ from reviews.models import BoardMember, ReviewDecision
 from reviews.services import review_decide, review_start, review_submit
 
 from . import articles as article_package
+from .shared_references import SHARED_REFERENCES
 from .site import AUDIENCES, BOARD, EDITORIAL_POLICY, TOPICS
 
 # One approved article is shown as overdue for re-review, to demonstrate the honest notice.
@@ -106,28 +107,22 @@ class DemoLoader:
             )
 
     def load_references(self, modules: list[ModuleType]) -> None:
-        seen: dict[str, dict] = {}
-        for module in modules:
-            for data in module.REFERENCES:
-                key = data["key"].lower()
-                if key in seen:
-                    continue
-                seen[key] = data
-                fields = {
-                    "type": data["type"],
-                    "title": data["title"],
-                    "authors": "\n".join(data["authors"]),
-                    "source": data["source"],
-                    "year": data["year"],
-                    "volume": data["volume"],
-                    "issue": data["issue"],
-                    "pages": data["pages"],
-                    "doi": data["doi"],
-                    "pmid": data["pmid"],
-                    "url": data["url"],
-                }
-                if not Reference.objects.filter(citation_key=key).exists():
-                    Reference.objects.create(citation_key=key, **fields)
+        """Create each demo reference once; existing keys are left as the editors may have changed them."""
+        definitions = {}
+        for data in [*SHARED_REFERENCES, *(ref for module in modules for ref in module.REFERENCES)]:
+            definitions.setdefault(data["key"].lower(), data)
+        existing = set(Reference.objects.filter(citation_key__in=definitions).values_list("citation_key", flat=True))
+        for key, data in definitions.items():
+            if key in existing:
+                continue
+            Reference.objects.create(
+                citation_key=key,
+                authors="\n".join(data["authors"]),
+                **{
+                    f: data[f]
+                    for f in ("type", "title", "source", "year", "volume", "issue", "pages", "doi", "pmid", "url")
+                },
+            )
 
     def load_articles(self, modules: list[ModuleType], *, author: User) -> list[tuple[ModuleType, Article]]:
         audiences = {a.slug: a for a in Audience.objects.all()}

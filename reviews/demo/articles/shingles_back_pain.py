@@ -1,19 +1,5 @@
 REFERENCES = [
     {
-        "key": "cohen2013",
-        "type": "Review",
-        "title": "Clinical practice: Herpes zoster",
-        "authors": ["Cohen, Jeffrey I"],
-        "source": "N Engl J Med",
-        "year": 2013,
-        "volume": "369",
-        "issue": "3",
-        "pages": "255-263",
-        "doi": "10.1056/NEJMcp1302674",
-        "pmid": "",
-        "url": "",
-    },
-    {
         "key": "gilden1991",
         "type": "Case Reports",
         "title": "Preherpetic neuralgia",
