@@ -103,6 +103,22 @@ def _publish_pending(request: ReviewRequest) -> None:
         )
 
 
+def _send_to_board(request: ReviewRequest, *, actor, transition: str, from_state: str, comment: str) -> None:
+    """After submit/resubmit: save, audit, lock the content, show it as pending, mail the board on commit."""
+    request.save()
+    _audit(
+        request=request,
+        article=request.article,
+        actor=actor,
+        transition=transition,
+        from_state=from_state,
+        comment=comment,
+    )
+    article_set_review_lock(article=request.article, locked=True)
+    _publish_pending(request)
+    transaction.on_commit(lambda: notifications.notify_board_of_submission(request.pk))
+
+
 def review_submit(*, article: Article, actor: AbstractBaseUser, comment: str = "") -> ReviewRequest:
     """An editor submits the article's current content; pins it as a new revision.
 
@@ -119,13 +135,7 @@ def review_submit(*, article: Article, actor: AbstractBaseUser, comment: str = "
         request = ReviewRequest(article=article, submitted_by=actor)
         _pin_and_check(request, actor=actor, comment=_("Submitted for review"))
         request.submit()
-        request.save()
-        _audit(
-            request=request, article=article, actor=actor, transition="submit", from_state=State.NEW, comment=comment
-        )
-        article_set_review_lock(article=article, locked=True)
-        _publish_pending(request)
-        transaction.on_commit(lambda: notifications.notify_board_of_submission(request.pk))
+        _send_to_board(request, actor=actor, transition="submit", from_state=State.NEW, comment=comment)
     return request
 
 
@@ -140,18 +150,7 @@ def review_resubmit(*, review_request: ReviewRequest, actor: AbstractBaseUser, c
         request.article = article
         _pin_and_check(request, actor=actor, comment=_("Resubmitted for review"))
         request.resubmit()
-        request.save()
-        _audit(
-            request=request,
-            article=article,
-            actor=actor,
-            transition="resubmit",
-            from_state=State.CHANGES_REQUESTED,
-            comment=comment,
-        )
-        article_set_review_lock(article=article, locked=True)
-        _publish_pending(request)
-        transaction.on_commit(lambda: notifications.notify_board_of_submission(request.pk))
+        _send_to_board(request, actor=actor, transition="resubmit", from_state=State.CHANGES_REQUESTED, comment=comment)
     return request
 
 
