@@ -47,8 +47,12 @@ class ContentLockMixin:
 
 
 def article_is_frozen(article: Article) -> bool:
-    control = ArticleControl.objects.filter(article=article).values("review_locked", "retired_at").first()
-    return bool(control and (control["review_locked"] or control["retired_at"]))
+    """Locked for review or retired; read once per article object (the admin asks many times per page)."""
+    frozen = getattr(article, "_frozen", None)
+    if frozen is None:
+        control = ArticleControl.objects.filter(article=article).values("review_locked", "retired_at").first()
+        frozen = article._frozen = bool(control and (control["review_locked"] or control["retired_at"]))
+    return frozen
 
 
 class InlineLockMixin(ContentLockMixin):
@@ -106,6 +110,9 @@ class CitationInline(InlineLockMixin, admin.TabularInline):
     verbose_name = _("reference cited in the bodies")
     verbose_name_plural = _("references (cite each as [@key] in a body)")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("reference")
+
 
 class RelatedQuestionInline(InlineLockMixin, admin.TabularInline):
     model = RelatedQuestion
@@ -113,6 +120,9 @@ class RelatedQuestionInline(InlineLockMixin, admin.TabularInline):
     extra = 0
     autocomplete_fields = ["related"]
     fields = ["related", "order"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("related")
 
 
 class PublicationStatusFilter(admin.SimpleListFilter):

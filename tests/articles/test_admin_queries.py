@@ -1,0 +1,35 @@
+"""The editors' pages stay at a fixed number of queries as content grows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_cited_article
+
+pytestmark = pytest.mark.django_db
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_article_changelist_queries_do_not_grow_with_rows(client, editor, audiences, topic):
+    """Listing 5 or 40 articles costs the same number of queries."""
+    client.force_login(editor)
+    for _ in range(5):
+        make_cited_article(author=editor, topic=topic)
+    few = _count(client, "/admin/articles/article/")
+    for _ in range(35):
+        make_cited_article(author=editor, topic=topic)
+    assert _count(client, "/admin/articles/article/") <= few
+
+
+def test_article_change_page_queries_grow_by_at_most_one_per_citation(client, editor, audiences, topic):
+    """Inlines load their rows together; only Django's autocomplete widget looks up its selected reference."""
+    client.force_login(editor)
+    small = make_cited_article(author=editor, topic=topic, references=2)
+    large = make_cited_article(author=editor, topic=topic, references=12)
+    baseline = _count(client, f"/admin/articles/article/{small.pk}/change/")
+    assert _count(client, f"/admin/articles/article/{large.pk}/change/") <= baseline + 10
