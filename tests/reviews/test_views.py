@@ -165,3 +165,22 @@ def test_advisory_board_page_lists_members_with_credentials(client, reviewer):
     html = client.get("/advisory-board/").content.decode()
     assert "Dr Amara Okafor, MD, FACP" in html
     assert "not-a-member" not in html
+
+
+def test_review_page_queries_do_not_grow_with_references(client, reviewer, editor, audiences, topic):
+    """The review page reads the pinned revision in a fixed number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reviews.services import review_submit
+    from tests.factories import make_cited_article
+
+    client.force_login(reviewer)
+    counts = []
+    for n in (2, 12):
+        request = review_submit(article=make_cited_article(author=editor, topic=topic, references=n), actor=editor)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/review/{request.pk}/").status_code == 200
+        counts.append(len(queries))
+    assert counts[1] <= counts[0]
+    assert counts[0] <= 20
