@@ -192,6 +192,11 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
         publication = getattr(obj, "publication", None)
         return publication.get_status_display() if publication else _("Not public")
 
+    def view_on_site(self, obj: Article) -> str | None:
+        """Link to what readers see, only when they can see it."""
+        publication = Publication.objects.filter(article=obj).select_related("article__control").first()
+        return publication.get_absolute_url() if publication and publication.is_public else None
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.author = request.user

@@ -22,7 +22,10 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ["question", "slug", "topic", "summary"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "question": forms.TextInput(attrs={"class": "vLargeTextField", "size": 90}),
+            "summary": forms.Textarea(attrs={"rows": 3, "cols": 90}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,8 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from articles.views import healthz
+
+admin.site.site_header = _("Clinical Answers: editorial workspace")
+admin.site.site_title = _("Clinical Answers editors")
+admin.site.index_title = _("Write, review and publish")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
