@@ -83,15 +83,24 @@ class WorkflowArticleAdmin(ArticleAdmin):
                     raise ValidationError(_("This article has no open review request."))
                 service(review_request=open_request, actor=request.user, comment=request.POST.get("comment", ""))
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            return self._refused(request, article, action, exc.messages, status=400)
         except (TransitionNotAllowed, ConcurrentTransition):
-            messages.error(
-                request, _("The review request changed in the meantime; nothing was done. Check its state below.")
-            )
-        else:
-            messages.success(request, success)
+            message = _("The review request changed in the meantime; nothing was done. Check its current state.")
+            return self._refused(request, article, action, [message], status=409)
+        messages.success(request, success)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def _refused(self, request, article: Article, action: str, problems: list[str], *, status: int):
+        """Say what stopped the action, with a way back; nothing was changed."""
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": _("Nothing was changed"),
+            "action": action,
+            "problems": problems,
+        }
+        return TemplateResponse(request, "admin/articles/article/workflow_refused.html", context, status=status)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)

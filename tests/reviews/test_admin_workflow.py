@@ -42,7 +42,10 @@ def test_submission_names_every_blocking_problem(client, editor, article, profes
     extra = make_reference(key="lonely2020")
     Citation.objects.create(article=article, reference=extra)
     client.force_login(editor)
-    html = client.post(_workflow_url(article, "submit"), follow=True).content.decode()
+    response = client.post(_workflow_url(article, "submit"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "was not sent to the board" in html
     assert "no body for the default audience" in html
     assert "[@nosuchkey]" in html
     assert "Back pain is common [@nosuchkey]." in html
@@ -177,3 +180,21 @@ def test_starting_a_review_locks_the_inlines(client, editor, reviewer, submitted
     html = client.get(_change_url(submitted.article)).content.decode()
     assert 'name="bodies-0-body"' not in html
     assert "read-only" in html
+
+
+def test_withdrawing_a_request_under_review_is_a_conflict(client, editor, under_review):
+    """A withdraw posted while the board is reviewing answers 409 and changes nothing."""
+    client.force_login(editor)
+    response = client.post(_workflow_url(under_review.article, "withdraw"))
+    assert response.status_code == 409
+    assert "changed in the meantime" in response.content.decode()
+    under_review.refresh_from_db()
+    assert under_review.state == State.UNDER_REVIEW
+
+
+def test_resubmit_without_an_open_request_is_400(client, editor, article):
+    """Resubmitting an article that was never submitted says so with 400."""
+    client.force_login(editor)
+    response = client.post(_workflow_url(article, "resubmit"))
+    assert response.status_code == 400
+    assert "no open review request" in response.content.decode()
