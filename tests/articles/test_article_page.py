@@ -155,3 +155,12 @@ def test_editorial_policy_and_board_pages(client, db, reviewer):
     """Both trust pages render."""
     assert client.get("/editorial-policy/").status_code == 200
     assert "Dr Amara Okafor" in client.get("/advisory-board/").content.decode()
+
+
+def test_server_error_page_needs_no_database(rf):
+    """The 500 page renders from a plain template, without touching the database."""
+    from articles.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
