@@ -82,7 +82,7 @@ def test_markdown_features_render():
     assert "<ol>" in html
     assert '<a href="https://www.nice.org.uk/"' in html
     assert "<table>" in html
-    assert '<td style="text-align:right">2</td>' in html
+    assert '<td class="align-right">2</td>' in html
     assert "<h1" not in html
 
 

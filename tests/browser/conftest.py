@@ -26,6 +26,10 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "bypass_csp: let the test inject inline scripts (axe-core) despite the CSP")
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
@@ -66,8 +70,11 @@ def browser(django_db_setup):
 
 
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1200, "height": 900})
+def page(browser, live_server, request):
+    # Pages keep the site's Content-Security-Policy, except where a test must inject a script
+    # of its own (axe-core): those mark themselves with @pytest.mark.bypass_csp.
+    bypass = request.node.get_closest_marker("bypass_csp") is not None
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1200, "height": 900}, bypass_csp=bypass)
     context.set_default_timeout(15_000)
     tab = context.new_page()
     yield tab
