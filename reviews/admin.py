@@ -119,7 +119,9 @@ class WorkflowArticleAdmin(ArticleAdmin):
                 .select_related("reviewer__board_member")
                 .last()
             )
+        live_hash = ArticleContent.from_article(article).fingerprint()
         return {
+            "unpublished_edits": publication is not None and publication.content_hash != live_hash,
             "open_request": open_request,
             "last_request": last,
             "publication": publication,

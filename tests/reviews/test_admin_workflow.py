@@ -198,3 +198,17 @@ def test_resubmit_without_an_open_request_is_400(client, editor, article):
     response = client.post(_workflow_url(article, "resubmit"))
     assert response.status_code == 400
     assert "no open review request" in response.content.decode()
+
+
+def test_change_page_says_when_saved_edits_are_not_yet_public(client, editor, reviewer, article, professional):
+    """After approval, editing the article shows that readers still see the approved version."""
+    from articles.models import ArticleBody
+    from tests.factories import approve
+
+    approve(article, editor=editor, reviewer=reviewer)
+    client.force_login(editor)
+    assert 'id="unpublished-edits"' not in client.get(_change_url(article)).content.decode()
+    key = article.citations.first().reference.citation_key
+    other = article.citations.last().reference.citation_key
+    ArticleBody.objects.filter(article=article, audience=professional).update(body=f"New text [@{key}; @{other}].")
+    assert 'id="unpublished-edits"' in client.get(_change_url(article)).content.decode()
