@@ -164,3 +164,16 @@ def test_server_error_page_needs_no_database(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_healthz_is_503_when_the_database_fails(client, db, monkeypatch):
+    """A database that does not answer makes /healthz fail loudly for the load balancer."""
+    from django.db import OperationalError, connection
+
+    def broken_cursor(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
