@@ -76,3 +76,40 @@ def test_redis_url_switches_the_cache():
         {"DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/0"},
     )
     assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
+
+
+def test_app_server_refuses_to_start_without_a_secret():
+    """gunicorn's entry point (config.wsgi) stops with the clear message; it never falls back to DEBUG."""
+    result = _run("import config.wsgi", {})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_manage_py_with_debug_explicitly_off_still_requires_the_secret():
+    """Only an environment with no production settings at all gets manage.py's development default."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={"PATH": os.environ.get("PATH", ""), "DJANGO_DEBUG": "0"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_manage_py_without_settings_runs_in_development_mode():
+    """A bare `manage.py check` works for a developer and says it chose DEBUG."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env={"PATH": os.environ.get("PATH", "")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "running with DJANGO_DEBUG=1" in result.stderr
