@@ -3,19 +3,20 @@
 from django.contrib import admin, messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import F
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
-from personalization.models import Audience
-
+from .diff import diff_content
 from .forms import ArticleForm
-from .integrity import check_content
+from .integrity import content_problems
 from .models import (
     Article,
     ArticleBody,
@@ -30,6 +31,7 @@ from .models import (
 from .readability import measure
 from .search import similar_publications
 from .services import reader_question_convert
+from .versioning import ArticleContent
 
 
 class ContentLockMixin:
@@ -47,12 +49,44 @@ class ContentLockMixin:
 
 
 def article_is_frozen(article: Article) -> bool:
-    """Locked for review or retired; read once per article object (the admin asks many times per page)."""
+    """``Article.is_frozen``, read once per article object (the admin asks many times per page)."""
     frozen = getattr(article, "_frozen", None)
     if frozen is None:
         control = ArticleControl.objects.filter(article=article).values("review_locked", "retired_at").first()
         frozen = article._frozen = bool(control and (control["review_locked"] or control["retired_at"]))
     return frozen
+
+
+class ArticleAdminExtension:
+    """What another app adds to the one article admin, without replacing its registration.
+
+    The review workflow uses it for its buttons, status panel and list column; an app
+    registers an instance with ``register_article_admin_extension`` when its admin module loads.
+    """
+
+    #: Templates included at the top of the change page, with the context of ``change_context``.
+    panel_templates: tuple[str, ...] = ()
+    #: Callables (decorated with ``@admin.display``) appended to the article list's columns.
+    list_columns: tuple = ()
+
+    def get_urls(self, model_admin: "ArticleAdmin") -> list:
+        return []
+
+    def get_queryset(self, request: HttpRequest, queryset):
+        return queryset
+
+    def change_context(self, request: HttpRequest, article: Article) -> dict:
+        return {}
+
+
+_extensions: list[ArticleAdminExtension] = []
+
+
+def register_article_admin_extension(extension: ArticleAdminExtension) -> ArticleAdminExtension:
+    """Add ``extension`` to the article admin (once per class, however often the module is imported)."""
+    if not any(type(e) is type(extension) for e in _extensions):
+        _extensions.append(extension)
+    return extension
 
 
 class InlineLockMixin(ContentLockMixin):
@@ -142,7 +176,11 @@ class PublicationStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(ContentLockMixin, VersionAdmin):
+    """The editors' workspace for one article; other apps extend it through ``ArticleAdminExtension``."""
+
     form = ArticleForm
+    change_form_template = "admin/articles/article/change_form.html"
+    object_history_template = "admin/articles/article/object_history.html"
     inlines = [ArticleBodyInline, CitationInline, RelatedQuestionInline]
     list_display = ["question", "topic", "author", "public_status", "updated_at"]
     list_select_related = ["topic", "author", "publication", "control"]
@@ -197,6 +235,24 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
         publication = Publication.objects.filter(article=obj).select_related("article__control").first()
         return publication.get_absolute_url() if publication and publication.is_public else None
 
+    def get_list_display(self, request: HttpRequest):
+        return [*super().get_list_display(request), *(c for e in _extensions for c in e.list_columns)]
+
+    def get_queryset(self, request: HttpRequest):
+        queryset = super().get_queryset(request)
+        for extension in _extensions:
+            queryset = extension.get_queryset(request, queryset)
+        return queryset
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        compare = path(
+            "<path:object_id>/history/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name="{}_{}_compare".format(*info),
+        )
+        return [*(url for e in _extensions for url in e.get_urls(self)), compare, *super().get_urls()]
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.author = request.user
@@ -208,14 +264,7 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        article = form.instance
-        bodies = {b.audience: b.body for b in article.bodies.select_related("audience")}
-        problems = check_content(
-            bodies=bodies,
-            references=[c.reference for c in article.citations.select_related("reference")],
-            default_audience=Audience.objects.default(),
-        )
-        for problem in problems:
+        for problem in content_problems(ArticleContent.from_article(form.instance)):
             messages.warning(request, problem.message)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -227,14 +276,63 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
-        if article is not None and article_is_frozen(article) and request.method == "GET":
-            if article.control.retired_at:
-                messages.info(request, _("This article is retired: it is read-only and off the public site."))
-            else:
-                messages.info(
-                    request, _("This article is under review and read-only. Withdraw the request to edit it.")
-                )
+        if article is not None:
+            if article_is_frozen(article) and request.method == "GET":
+                if article.control.retired_at:
+                    messages.info(request, _("This article is retired: it is read-only and off the public site."))
+                else:
+                    messages.info(
+                        request, _("This article is under review and read-only. Withdraw the request to edit it.")
+                    )
+            extra_context = {**(extra_context or {}), **self.publication_context(article)}
+            for extension in _extensions:
+                extra_context.update(extension.change_context(request, article))
+            extra_context["article_panels"] = [t for e in _extensions for t in e.panel_templates]
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def publication_context(self, article: Article) -> dict:
+        """What readers see of this article, and whether the saved content differs from it."""
+        publication = Publication.objects.filter(article=article).first()
+        live_hash = ArticleContent.from_article(article).fingerprint()
+        return {
+            "publication": publication,
+            "unpublished_edits": publication is not None and publication.content_hash != live_hash,
+            "is_retired": article.is_retired,
+        }
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = self.get_object(request, object_id)
+        versions = Version.objects.get_for_object(article).select_related("revision__user") if article else []
+        return super().history_view(request, object_id, {**(extra_context or {}), "versions": list(versions)})
+
+    def compare_view(self, request, object_id):
+        """Two saved versions of the article side by side, as a readable diff."""
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(article).select_related("revision__user")
+        try:
+            old = versions.get(pk=int(request.GET.get("from", "")))
+            new = versions.get(pk=int(request.GET.get("to", "")))
+        except (ValueError, Version.DoesNotExist):
+            messages.error(request, _("Choose two saved versions of this article to compare."))
+            return HttpResponseRedirect(reverse("admin:articles_article_history", args=[article.pk]))
+        diff = diff_content(
+            ArticleContent.from_revision(old.revision, article.pk),
+            ArticleContent.from_revision(new.revision, article.pk),
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": _("Compare versions of “%s”") % article,
+            "old": old,
+            "new": new,
+            "diff": diff,
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
 
 
 @admin.register(ReaderQuestion)

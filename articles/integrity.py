@@ -3,13 +3,13 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from personalization.models import Audience
 from references.models import Reference
 
-from .rendering import build_resolver, normalize_key, render_markdown
+from .rendering import build_resolver, render_markdown
+from .versioning import ArticleContent
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,7 @@ def check_content(
         cited |= rendered.cited_reference_ids
         missing.extend((audience, m) for m in rendered.missing)
     if missing:
-        keys = {normalize_key(m.key) for _audience, m in missing}
-        library = build_resolver(
-            Reference.objects.filter(
-                Q(citation_key__in=keys)
-                | Q(pmid__in=[k[5:] for k in keys if k.startswith("pmid:")])
-                | Q(doi__in=[k[4:] for k in keys if k.startswith("doi:")])
-            )
-        )
+        library = build_resolver(Reference.objects.answering_to(m.key for _audience, m in missing))
         for audience, item in missing:
             in_library = library(item.key)
             hint = (
@@ -75,3 +68,14 @@ def check_content(
                 )
             )
     return problems
+
+
+def content_problems(content: ArticleContent) -> list[Problem]:
+    """What keeps ``content`` from going to review: the one readiness rule, for a pinned
+    revision (the workflow's ``submit`` condition) and for the live rows (the editor's warnings)."""
+    audiences = Audience.objects.in_bulk(list(content.bodies))
+    return check_content(
+        bodies={audiences[pk]: text for pk, text in content.bodies.items()},
+        references=Reference.objects.filter(pk__in=content.reference_ids),
+        default_audience=Audience.objects.default(),
+    )

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from personalization.models import Audience
@@ -27,19 +28,32 @@ class Topic(models.Model):
         return self.name
 
 
+def public_statuses() -> tuple[str, ...]:
+    """The one rule of what readers may open (invariant 6): approved snapshots, and pending ones
+    while ``PUBLISH_PENDING_REVIEW`` is on. Retired articles are never public, whatever their status."""
+    if settings.PUBLISH_PENDING_REVIEW:
+        return (Publication.Status.APPROVED, Publication.Status.PENDING)
+    return (Publication.Status.APPROVED,)
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self) -> "ArticleQuerySet":
-        """Articles a reader may open: published, not retired, pending ones only if the site shows them."""
-        qs = self.filter(publication__isnull=False, control__retired_at__isnull=True)
-        if not settings.PUBLISH_PENDING_REVIEW:
-            qs = qs.filter(publication__status=Publication.Status.APPROVED)
-        return qs
+        """Articles a reader may open: see ``public_statuses``."""
+        return self.filter(publication__status__in=public_statuses(), control__retired_at__isnull=True)
 
-    def for_topic(self, topic: Topic) -> "ArticleQuerySet":
-        return self.filter(topic=topic)
+    def lock_for_workflow(self, pk: int) -> "Article":
+        """The article with its workflow row locked until the transaction ends (a no-op on SQLite),
+        read in one query with its control row and its publication (or the knowledge that it has none).
 
-    def editable(self) -> "ArticleQuerySet":
-        return self.exclude(control__review_locked=True).exclude(control__retired_at__isnull=False)
+        Every service that changes an article's workflow state takes this lock first, and the
+        admin's save locks the same row, so they are serialised per article.
+        """
+        control = (
+            ArticleControl.objects.select_related("article__publication")
+            .select_for_update(of=("self",))
+            .get(article_id=pk)
+        )
+        return control.article
 
 
 class Article(models.Model):
@@ -82,6 +96,11 @@ class Article(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.control.review_locked
+
+    @property
+    def is_frozen(self) -> bool:
+        """Read-only for editors: locked for review or retired."""
+        return self.is_locked or self.is_retired
 
 
 class ArticleControl(models.Model):
@@ -165,11 +184,8 @@ class RelatedQuestion(models.Model):
 
 class PublicationQuerySet(models.QuerySet):
     def public(self) -> "PublicationQuerySet":
-        """Snapshots a reader may open: not retired; pending ones only while the site shows them."""
-        qs = self.exclude(article__control__retired_at__isnull=False)
-        if not settings.PUBLISH_PENDING_REVIEW:
-            qs = qs.filter(status=Publication.Status.APPROVED)
-        return qs
+        """Snapshots a reader may open: see ``public_statuses``."""
+        return self.filter(status__in=public_statuses(), article__control__retired_at__isnull=True)
 
     def approved(self) -> "PublicationQuerySet":
         return self.filter(status=Publication.Status.APPROVED)
@@ -188,6 +204,13 @@ class Publication(models.Model):
         PENDING = "pending", _("Pending review")
         APPROVED = "approved", _("Approved")
 
+    class ReviewStep(models.TextChoices):
+        """The steps of the status tracker readers see; the workflow maps its states onto these."""
+
+        SUBMITTED = "submitted", _("Submitted")
+        UNDER_REVIEW = "under_review", _("Under review")
+        APPROVED = "approved", _("Approved")
+
     article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="publication")
     status = models.CharField(max_length=20, choices=Status.choices)
     slug = models.SlugField(max_length=200, unique=True)
@@ -199,7 +222,9 @@ class Publication(models.Model):
     )
     content_hash = models.CharField(max_length=64)
     # Workflow facts, copied from the review records when publishing.
-    review_state = models.CharField(max_length=30, help_text=_("The review step readers see in the status tracker."))
+    review_step = models.CharField(
+        max_length=30, choices=ReviewStep.choices, help_text=_("The review step readers see in the status tracker.")
+    )
     submitted_at = models.DateTimeField(null=True, blank=True)
     last_reviewed = models.DateField(null=True, blank=True)
     next_review_due = models.DateField(null=True, blank=True)
@@ -224,8 +249,14 @@ class Publication(models.Model):
     def __str__(self) -> str:
         return f"{self.question} ({self.get_status_display()})"
 
-    def get_absolute_url(self) -> str:
-        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+    def get_absolute_url(self, audience: Audience | None = None, *, explicit: bool = False) -> str:
+        """The canonical URL of one audience's version: the bare path for the default audience,
+        ``?audience=<slug>`` for the others (or for every audience when ``explicit``, as the
+        visible version links need: a cookie must not override the reader's click)."""
+        path = reverse("articles:article_detail", kwargs={"slug": self.slug})
+        if audience is None or (audience.is_default and not explicit):
+            return path
+        return f"{path}?{urlencode({'audience': audience.slug})}"
 
     @property
     def is_pending(self) -> bool:
@@ -233,10 +264,8 @@ class Publication(models.Model):
 
     @property
     def is_public(self) -> bool:
-        """The same rule as ``PublicationQuerySet.public``, for a row already loaded with its article."""
-        if self.article.control.retired_at is not None:
-            return False
-        return settings.PUBLISH_PENDING_REVIEW or self.status == self.Status.APPROVED
+        """``PublicationQuerySet.public`` for a row already loaded with its article's control."""
+        return self.status in public_statuses() and self.article.control.retired_at is None
 
     @property
     def is_overdue(self) -> bool:

@@ -15,7 +15,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
-from references.identifiers import normalize_doi, normalize_pmid
+from references.identifiers import normalize_citation_key
 
 # Pandoc's citation-key grammar: starts with a letter, digit or underscore; may hold
 # internal punctuation but does not end with it.
@@ -84,28 +84,10 @@ class RenderedBody:
         return {c.reference.pk for c in self.references}
 
 
-def citation_keys_for(reference: Any) -> list[str]:
-    """Every key a reference answers to: its citation key, ``pmid:`` and ``doi:`` forms."""
-    keys = [reference.citation_key.lower()]
-    if reference.pmid:
-        keys.append(f"pmid:{reference.pmid}")
-    if reference.doi:
-        keys.append(f"doi:{reference.doi.lower()}")
-    return keys
-
-
-def normalize_key(key: str) -> str:
-    lowered = key.lower()
-    if lowered.startswith("pmid:"):
-        return f"pmid:{normalize_pmid(key[5:])}"
-    if lowered.startswith("doi:"):
-        return f"doi:{normalize_doi(key[4:])}"
-    return lowered
-
-
 def build_resolver(references: Iterable[Any]) -> Callable[[str], Any | None]:
-    table = {k: ref for ref in references for k in citation_keys_for(ref)}
-    return lambda key: table.get(normalize_key(key))
+    """A key -> reference lookup over ``references``, by every key each answers to."""
+    table = {k: ref for ref in references for k in ref.lookup_keys()}
+    return lambda key: table.get(normalize_citation_key(key))
 
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:
@@ -221,3 +203,13 @@ def render_markdown(text: str, resolve: Callable[[str], Any | None] | None = Non
     html = sanitize_html(_PARSER.render(text or "", {"citations": citations}))
     ordered = sorted(citations.numbers.values(), key=lambda c: c.number)
     return RenderedBody(html=html, references=ordered, missing=citations.missing)
+
+
+def cited_keys(text: str) -> list[str]:
+    """Every key cited in a body, in order of first appearance (``[@a; @b]`` gives both)."""
+    keys: dict[str, None] = {}
+    for token in _PARSER.parse(text or "", {"citations": _CitationRenderer(lambda key: None)}):
+        for child in token.children or ():
+            if child.type == "citation":
+                keys.update(dict.fromkeys(child.meta["keys"]))
+    return list(keys)

@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 
 from personalization.models import Audience
 
-from .models import Publication, PublishedBody, Topic
+from .models import Article, ArticleControl, Publication, PublishedBody, Topic
 
 
 @dataclass
@@ -60,3 +60,28 @@ def topics_with_questions(limit_per_topic: int = 20) -> list[Topic]:
         Prefetch("publications", queryset=publications[:limit_per_topic], to_attr="public")
     )
     return [topic for topic in topics if topic.public]
+
+
+def article_for_workflow(article_id: int) -> Article:
+    """The article, its workflow row locked until the transaction ends: the first step of every
+    workflow service (``ArticleQuerySet.lock_for_workflow``)."""
+    return Article.objects.lock_for_workflow(article_id)
+
+
+def approved_publication(article_id: int) -> Publication | None:
+    """The approved snapshot readers see (or saw before a retirement), if any."""
+    return Publication.objects.approved().filter(article_id=article_id).first()
+
+
+def overdue_publications(*, limit: int | None = 50) -> list[Publication]:
+    """Public approved answers past their next review date, most overdue first (invariant 8)."""
+    return list(Publication.objects.public().overdue().select_related("topic").order_by("next_review_due")[:limit])
+
+
+def flagged_for_rereview(*, limit: int = 50) -> list[ArticleControl]:
+    """Articles a changed source sent back to the board, with the reason."""
+    return list(
+        ArticleControl.objects.exclude(rereview_reason="")
+        .filter(retired_at__isnull=True)
+        .select_related("article__topic")[:limit]
+    )

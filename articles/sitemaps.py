@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 from django.contrib.sitemaps import Sitemap
 
 from .models import Publication, PublishedBody
@@ -25,8 +23,7 @@ class ArticleSitemap(Sitemap):
         )
 
     def location(self, item: PublishedBody) -> str:
-        path = item.publication.get_absolute_url()
-        return path if item.audience.is_default else f"{path}?{urlencode({'audience': item.audience.slug})}"
+        return item.publication.get_absolute_url(item.audience)
 
     def lastmod(self, item: PublishedBody):
         return item.publication.published_at

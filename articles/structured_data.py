@@ -9,6 +9,8 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.urls import reverse
 
+from references.identifiers import doi_url
+
 from .models import Publication
 from .selectors import ArticlePage
 
@@ -26,7 +28,7 @@ def _citation(ref: dict) -> dict:
     identifiers = []
     if ref.get("doi"):
         identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": ref["doi"]})
-        item["sameAs"] = f"https://doi.org/{ref['doi']}"
+        item["sameAs"] = doi_url(ref["doi"])
     if ref.get("pmid"):
         identifiers.append({"@type": "PropertyValue", "propertyID": "PMID", "value": ref["pmid"]})
     if identifiers:

@@ -9,6 +9,8 @@ import json
 from dataclasses import dataclass, field
 
 import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from reversion.models import Revision, Version
 
 from .models import Article, ArticleBody, Citation, RelatedQuestion
@@ -35,6 +37,7 @@ class ArticleContent:
     bodies: dict[int, str] = field(default_factory=dict)  # audience id -> Markdown
     reference_ids: tuple[int, ...] = ()
     related_ids: tuple[int, ...] = ()  # in the order readers see them
+    revision_id: int | None = None  # the reversion revision it was rebuilt from; None for live rows
 
     @classmethod
     def from_article(cls, article: Article) -> "ArticleContent":
@@ -50,9 +53,14 @@ class ArticleContent:
         )
 
     @classmethod
-    def from_revision(cls, revision: Revision, article_id: int) -> "ArticleContent":
-        """Rebuild the article as it was in ``revision`` from reversion's serialised rows."""
-        versions = list(Version.objects.filter(revision=revision).select_related("content_type"))
+    def from_revision(cls, revision: Revision | int, article_id: int) -> "ArticleContent":
+        """Rebuild the article as it was in ``revision`` (a Revision or its id) from reversion's serialised rows."""
+        revision_id = revision if isinstance(revision, int) else revision.pk
+        versions = Version.objects.filter(revision_id=revision_id).select_related("content_type")
+        return cls._from_versions(versions, revision_id, article_id)
+
+    @classmethod
+    def _from_versions(cls, versions, revision_id: int, article_id: int) -> "ArticleContent":
         article, bodies, citations, links = None, [], [], []
         for version in versions:
             model = version.content_type.model_class()
@@ -66,7 +74,7 @@ class ArticleContent:
             elif model is RelatedQuestion and obj.article_id == article_id:
                 links.append(obj)
         if article is None:
-            raise Version.DoesNotExist(f"Revision {revision.pk} holds no version of article {article_id}.")
+            raise Version.DoesNotExist(f"Revision {revision_id} holds no version of article {article_id}.")
         return cls(
             article_id=article_id,
             question=article.question,
@@ -76,6 +84,7 @@ class ArticleContent:
             bodies={b.audience_id: b.body for b in bodies},
             reference_ids=tuple(sorted(c.reference_id for c in citations)),
             related_ids=tuple(r.related_id for r in sorted(links, key=_link_order)),
+            revision_id=revision_id,
         )
 
     def fingerprint(self) -> str:
@@ -97,17 +106,30 @@ def _link_order(link: RelatedQuestion) -> tuple[int, int]:
     return (link.order, link.pk or 0)
 
 
-def latest_revision(article: Article) -> Revision | None:
-    version = Version.objects.get_for_object(article).select_related("revision").first()
-    return version.revision if version else None
+@dataclass(frozen=True)
+class PinnedRevision:
+    """A revision the board reads: its content, and who authored or edited the article up to it."""
+
+    content: ArticleContent
+    editor_ids: frozenset[int]
 
 
-def revision_editor_ids(article: Article, up_to: Revision) -> set[int]:
-    """Users who authored or edited the article up to and including ``up_to``."""
-    user_ids = set(
-        Version.objects.get_for_object(article)
-        .filter(revision_id__lte=up_to.pk, revision__user__isnull=False)
-        .values_list("revision__user_id", flat=True)
+def pinned_revision(article: Article, revision_id: int) -> PinnedRevision:
+    """``ArticleContent.from_revision`` and ``revision_editor_ids`` in one query: the versions of the
+    pinned revision, plus the article's own versions in earlier revisions with their users."""
+    article_type = ContentType.objects.get_for_model(Article)
+    versions = list(
+        Version.objects.filter(
+            Q(revision_id=revision_id)
+            | Q(content_type=article_type, object_id=str(article.pk), revision_id__lt=revision_id)
+        ).select_related("content_type", "revision")
     )
-    user_ids.add(article.author_id)
-    return user_ids
+    content = ArticleContent._from_versions(
+        [v for v in versions if v.revision_id == revision_id], revision_id, article.pk
+    )
+    editors = {
+        v.revision.user_id
+        for v in versions
+        if v.content_type_id == article_type.pk and v.object_id == str(article.pk) and v.revision.user_id
+    }
+    return PinnedRevision(content=content, editor_ids=frozenset(editors | {article.author_id}))

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from articles.views import healthz
+from config.views import healthz
 
 admin.site.site_header = _("Clinical Answers: editorial workspace")
 admin.site.site_title = _("Clinical Answers editors")
@@ -19,5 +19,5 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-handler404 = "articles.views.page_not_found"
-handler500 = "articles.views.server_error"
+handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"

@@ -1,22 +1,20 @@
 """Which audience a request reads as: ``?audience=``, then the cookie, then the default."""
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.http import HttpRequest
 
 from .models import Audience
 
 
-def audiences_all() -> list[Audience]:
-    """All audiences in chooser order, memoised per request by the caller."""
+def audiences_in_order() -> list[Audience]:
+    """All audiences in chooser order (one query)."""
     return list(Audience.objects.all())
 
 
-def audience_for_request(request: HttpRequest, audiences: list[Audience] | None = None) -> Audience | None:
-    """The reader's audience; unknown slugs fall back silently to the default."""
-    if audiences is None:
-        audiences = getattr(request, "_audiences", None)
-        if audiences is None:
-            audiences = request._audiences = audiences_all()
+def audience_for_request(request: HttpRequest, audiences: Sequence[Audience]) -> Audience | None:
+    """The reader's audience among ``audiences``; unknown slugs fall back silently to the default."""
     by_slug = {audience.slug: audience for audience in audiences}
     for slug in (request.GET.get("audience"), request.COOKIES.get(settings.AUDIENCE_COOKIE_NAME)):
         if slug and slug in by_slug:

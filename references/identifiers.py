@@ -24,3 +24,24 @@ def normalize_pmid(value: str | int | None) -> str:
 
 def is_valid_pmid(pmid: str) -> bool:
     return pmid.isdigit() and 0 < len(pmid) <= 9
+
+
+def doi_url(doi: str) -> str:
+    """The resolver link of a DOI; empty for none."""
+    return f"https://doi.org/{doi}" if doi else ""
+
+
+def pubmed_url(pmid: str) -> str:
+    """The PubMed page of a PMID; empty for none."""
+    return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else ""
+
+
+def normalize_citation_key(key: str) -> str:
+    """How a cited key is compared with ``Reference.lookup_keys``: ``pmid:`` and ``doi:`` keys
+    normalised like the stored identifiers, everything lower-cased."""
+    lowered = key.lower()
+    if lowered.startswith("pmid:"):
+        return f"pmid:{normalize_pmid(key[5:])}"
+    if lowered.startswith("doi:"):
+        return f"doi:{normalize_doi(key[4:])}"
+    return lowered

@@ -1,11 +1,21 @@
 """The shared reference library: one row per source, deduplicated by DOI and PMID."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .identifiers import is_valid_doi, is_valid_pmid, normalize_doi, normalize_pmid
+from .identifiers import (
+    doi_url,
+    is_valid_doi,
+    is_valid_pmid,
+    normalize_citation_key,
+    normalize_doi,
+    normalize_pmid,
+    pubmed_url,
+)
 
 
 class ReferenceQuerySet(models.QuerySet):
@@ -20,6 +30,16 @@ class ReferenceQuerySet(models.QuerySet):
             | Q(citation_key__iexact=term)
             | Q(doi=doi)
             | Q(pmid=pmid)
+        )
+
+    def answering_to(self, keys: Iterable[str]) -> "ReferenceQuerySet":
+        """References that any of ``keys`` (as cited: ``key``, ``pmid:N`` or ``doi:10.x/y``) names;
+        the query form of ``Reference.lookup_keys``."""
+        keys = {normalize_citation_key(k) for k in keys}
+        return self.filter(
+            Q(citation_key__in=keys)
+            | Q(pmid__in=[k.removeprefix("pmid:") for k in keys if k.startswith("pmid:")])
+            | Q(doi__in=[k.removeprefix("doi:") for k in keys if k.startswith("doi:")])
         )
 
 
@@ -101,21 +121,21 @@ class Reference(models.Model):
 
     @property
     def doi_url(self) -> str:
-        return f"https://doi.org/{self.doi}" if self.doi else ""
+        return doi_url(self.doi)
 
     @property
     def pubmed_url(self) -> str:
-        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
+        return pubmed_url(self.pmid)
 
     @property
     def author_list(self) -> list[str]:
         return [line.strip() for line in self.authors.splitlines() if line.strip()]
 
     def lookup_keys(self) -> list[str]:
-        """Every key an editor may cite this reference by."""
-        keys = [self.citation_key]
+        """Every key an editor may cite this reference by, as ``normalize_citation_key`` writes it."""
+        keys = [self.citation_key.lower()]
         if self.pmid:
             keys.append(f"pmid:{self.pmid}")
         if self.doi:
-            keys.append(f"doi:{self.doi}")
+            keys.append(f"doi:{self.doi.lower()}")
         return keys

@@ -1,21 +1,16 @@
-"""Workflow in the editors' admin: submit, withdraw, resubmit, retire; the board and the audit trail."""
+"""Workflow in the editors' admin (submit, withdraw, resubmit, retire), the board and the audit trail."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
-from reversion.models import Version
 
-from articles.admin import ArticleAdmin
-from articles.diff import diff_content
-from articles.models import Article, Publication
-from articles.versioning import ArticleContent
+from articles.admin import ArticleAdminExtension, register_article_admin_extension
 
 from .models import AuditEntry, BoardMember, ReviewDecision, ReviewRequest
 from .services import article_restore, article_retire, review_resubmit, review_submit, review_withdraw
@@ -32,86 +27,78 @@ ACTIONS = {
 }
 
 
-class WorkflowArticleAdmin(ArticleAdmin):
-    """The article admin with the review workflow's buttons and status panel."""
+class WorkflowExtension(ArticleAdminExtension):
+    """The review workflow in the article admin: its status panel, buttons and list column."""
 
-    change_form_template = "admin/articles/article/change_form_workflow.html"
-    object_history_template = "admin/articles/article/object_history.html"
-    list_display = [*ArticleAdmin.list_display, "review_state"]
+    panel_templates = ("reviews/admin/_workflow_panel.html",)
 
-    def get_queryset(self, request):
+    def __init__(self):
+        @admin.display(description=gettext_lazy("review"))
+        def review_state(obj) -> str:
+            open_requests = getattr(obj, "open_requests", [])
+            return open_requests[0].get_state_display() if open_requests else "—"
+
+        self.list_columns = (review_state,)
+
+    def get_queryset(self, request, queryset):
         open_requests = Prefetch("review_requests", queryset=ReviewRequest.objects.open(), to_attr="open_requests")
-        return super().get_queryset(request).prefetch_related(open_requests)
+        return queryset.prefetch_related(open_requests)
 
-    @admin.display(description=gettext_lazy("review"))
-    def review_state(self, obj: Article) -> str:
-        open_requests = getattr(obj, "open_requests", [])
-        return open_requests[0].get_state_display() if open_requests else "—"
+    def get_urls(self, model_admin) -> list:
+        def view(request, object_id, action):
+            return self.workflow_view(model_admin, request, object_id, action)
 
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        custom = [
+        return [
             path(
                 "<path:object_id>/workflow/<slug:action>/",
-                self.admin_site.admin_view(self.workflow_view),
-                name=f"{info[0]}_{info[1]}_workflow",
-            ),
-            path(
-                "<path:object_id>/history/compare/",
-                self.admin_site.admin_view(self.compare_view),
-                name=f"{info[0]}_{info[1]}_compare",
-            ),
+                model_admin.admin_site.admin_view(view),
+                name="articles_article_workflow",
+            )
         ]
-        return custom + super().get_urls()
 
-    def workflow_view(self, request: HttpRequest, object_id: str, action: str):
+    def workflow_view(self, model_admin, request: HttpRequest, object_id: str, action: str):
         """POST only: run one workflow service and come back to the change page with its message."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         if action not in ACTIONS:
             raise PermissionDenied(_("Unknown workflow action."))
-        article = get_object_or_404(Article, pk=object_id)
-        if not self.has_view_permission(request, article):
+        article = model_admin.get_object(request, object_id)
+        if article is None:
+            raise Http404
+        if not model_admin.has_view_permission(request, article):
             raise PermissionDenied
         service, success = ACTIONS[action]
+        comment = request.POST.get("comment", "")
         try:
             if action in ("submit", "retire", "restore"):
-                service(article=article, actor=request.user, comment=request.POST.get("comment", ""))
+                service(article=article, actor=request.user, comment=comment)
             else:
                 open_request = ReviewRequest.objects.open().filter(article=article).first()
                 if open_request is None:
                     raise ValidationError(_("This article has no open review request."))
-                service(review_request=open_request, actor=request.user, comment=request.POST.get("comment", ""))
+                service(review_request=open_request, actor=request.user, comment=comment)
         except ValidationError as exc:
-            return self._refused(request, article, action, exc.messages, status=400)
+            return self._refused(model_admin, request, article, action, exc.messages, status=400)
         except (TransitionNotAllowed, ConcurrentTransition):
             message = _("The review request changed in the meantime; nothing was done. Check its current state.")
-            return self._refused(request, article, action, [message], status=409)
+            return self._refused(model_admin, request, article, action, [message], status=409)
         messages.success(request, success)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
-    def _refused(self, request, article: Article, action: str, problems: list[str], *, status: int):
+    def _refused(self, model_admin, request, article, action: str, problems: list[str], *, status: int):
         """Say what stopped the action, with a way back; nothing was changed."""
         context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.opts,
             "original": article,
             "title": _("Nothing was changed"),
             "action": action,
             "problems": problems,
         }
-        return TemplateResponse(request, "admin/articles/article/workflow_refused.html", context, status=status)
+        return TemplateResponse(request, "reviews/admin/workflow_refused.html", context, status=status)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        article = self.get_object(request, object_id)
-        if article is not None:
-            extra_context = {**(extra_context or {}), **self.workflow_context(request, article)}
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def workflow_context(self, request, article: Article) -> dict:
+    def change_context(self, request, article) -> dict:
         open_request = ReviewRequest.objects.open().filter(article=article).select_related("started_by").first()
-        last = ReviewRequest.objects.filter(article=article).first()
-        publication = Publication.objects.filter(article=article).first()
         change_request = None
         if open_request and open_request.state == ReviewRequest.State.CHANGES_REQUESTED:
             change_request = (
@@ -119,53 +106,17 @@ class WorkflowArticleAdmin(ArticleAdmin):
                 .select_related("reviewer__board_member")
                 .last()
             )
-        live_hash = ArticleContent.from_article(article).fingerprint()
         return {
-            "unpublished_edits": publication is not None and publication.content_hash != live_hash,
             "open_request": open_request,
-            "last_request": last,
-            "publication": publication,
+            "last_request": ReviewRequest.objects.filter(article=article).first(),
             "change_request": change_request,
-            "is_retired": article.is_retired,
             "can_retire": request.user.has_perm("articles.retire_article"),
             "is_editor": request.user.has_perm("articles.change_article"),
             "audit_entries": AuditEntry.objects.filter(article=article).select_related("actor").order_by("-at")[:10],
         }
 
-    def history_view(self, request, object_id, extra_context=None):
-        article = self.get_object(request, object_id)
-        versions = Version.objects.get_for_object(article).select_related("revision__user") if article else []
-        return super().history_view(request, object_id, {**(extra_context or {}), "versions": list(versions)})
 
-    def compare_view(self, request, object_id):
-        article = get_object_or_404(Article, pk=object_id)
-        if not self.has_view_permission(request, article):
-            raise PermissionDenied
-        versions = Version.objects.get_for_object(article).select_related("revision__user")
-        try:
-            old = versions.get(pk=int(request.GET.get("from", "")))
-            new = versions.get(pk=int(request.GET.get("to", "")))
-        except (ValueError, Version.DoesNotExist):
-            messages.error(request, _("Choose two saved versions of this article to compare."))
-            return HttpResponseRedirect(reverse("admin:articles_article_history", args=[article.pk]))
-        diff = diff_content(
-            ArticleContent.from_revision(old.revision, article.pk),
-            ArticleContent.from_revision(new.revision, article.pk),
-        )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": article,
-            "title": _("Compare versions of “%s”") % article,
-            "old": old,
-            "new": new,
-            "diff": diff,
-        }
-        return TemplateResponse(request, "admin/articles/article/compare.html", context)
-
-
-admin.site.unregister(Article)
-admin.site.register(Article, WorkflowArticleAdmin)
+register_article_admin_extension(WorkflowExtension())
 
 
 @admin.register(BoardMember)

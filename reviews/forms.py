@@ -4,10 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from .models import ReviewDecision
 
 
-class DecisionForm(forms.Form):
-    """A board member's decision. ``revision`` is the revision the page showed: a stale page is refused."""
+class DecisionForm(forms.ModelForm):
+    """A board member's decision. ``revision`` is the revision the page showed: a stale page is refused.
 
-    outcome = forms.ChoiceField(choices=ReviewDecision.Outcome.choices, widget=forms.HiddenInput)
+    The rule that a change request needs a comment lives in ``ReviewDecision.clean``, which this
+    form and the ``review_decide`` service both run.
+    """
+
     revision = forms.IntegerField(widget=forms.HiddenInput)
     comment = forms.CharField(
         label=_("Comment"),
@@ -17,8 +20,7 @@ class DecisionForm(forms.Form):
         help_text=_("Required when requesting changes: say what must change and why."),
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("outcome") == ReviewDecision.Outcome.REQUEST_CHANGES and not cleaned.get("comment", "").strip():
-            self.add_error("comment", _("Say what needs to change: a comment is required to request changes."))
-        return cleaned
+    class Meta:
+        model = ReviewDecision
+        fields = ["outcome", "comment"]
+        widgets = {"outcome": forms.HiddenInput}

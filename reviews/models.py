@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,16 +12,28 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from reversion.models import Revision
 
-from articles.integrity import Problem, check_content
-from articles.models import Article
-from articles.versioning import ArticleContent
-from personalization.models import Audience
-from references.models import Reference
+from articles.integrity import Problem, content_problems
+from articles.services import ReviewStep
+from articles.versioning import ArticleContent, PinnedRevision, pinned_revision
 
 
 class BoardMemberQuerySet(models.QuerySet):
     def active(self) -> "BoardMemberQuerySet":
         return self.filter(active=True)
+
+    def membership_of(self, user) -> "BoardMember | None":
+        """The one rule of board membership: an active member whose account may decide requests.
+
+        Reads through ``user.board_member``, which Django caches on the user object, so a view
+        and the service it calls check membership with one query between them.
+        """
+        if user is None or not user.is_authenticated or not user.has_perm("reviews.decide_reviewrequest"):
+            return None
+        try:
+            member = user.board_member
+        except BoardMember.DoesNotExist:
+            return None
+        return member if member.active else None
 
 
 class BoardMember(models.Model):
@@ -48,14 +61,15 @@ class BoardMember(models.Model):
 OPEN_STATES = ("submitted", "under_review", "changes_requested")
 
 
-def content_is_ready(request: "ReviewRequest") -> bool:
+def content_is_ready(review_request: "ReviewRequest") -> bool:
     """Condition of submit/resubmit: the pinned revision has no missing body or citation problem."""
-    return not request.content_problems()
+    return not review_request.content_problems()
 
 
-def has_quorum(request: "ReviewRequest") -> bool:
-    """Condition of approve: enough distinct board approvals of the pinned revision."""
-    return request.approvals() >= settings.REVIEW_APPROVALS_REQUIRED
+def has_quorum(review_request: "ReviewRequest") -> bool:
+    """Condition of approve (invariant 4): ``REVIEW_APPROVALS_REQUIRED`` distinct board approvals
+    of the pinned revision. The only place the quorum is counted."""
+    return review_request.approvals() >= settings.REVIEW_APPROVALS_REQUIRED
 
 
 class ReviewRequestQuerySet(models.QuerySet):
@@ -93,7 +107,7 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
         APPROVED = "approved", _("Approved")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="review_requests")
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="review_requests")
     state = FSMField(default=State.NEW, choices=State.choices, protected=True)
     revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+")
     content_hash = models.CharField(max_length=64)
@@ -165,29 +179,69 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
     def withdraw(self) -> None:
         self.closed_at = timezone.now()
 
+    @property
+    def review_step(self) -> ReviewStep:
+        """Where readers' status tracker stands for this request's state: the one mapping."""
+        return _REVIEW_STEPS.get(self.state, ReviewStep.SUBMITTED)
+
+    def pinned(self) -> PinnedRevision:
+        """The pinned revision's content and its editors, read once per request object."""
+        cached = getattr(self, "_pinned", None)
+        if cached is None or cached.content.revision_id != self.revision_id:
+            cached = self._pinned = pinned_revision(self.article, self.revision_id)
+        return cached
+
+    def pinned_content(self) -> ArticleContent:
+        return self.pinned().content
+
     def content_problems(self) -> list[Problem]:
         """What blocks review of the pinned revision (missing default body, citation problems)."""
         cache = getattr(self, "_problems_cache", None)
         if cache is not None and cache[0] == (self.revision_id, self.content_hash):
             return cache[1]
-        content = ArticleContent.from_revision(self.revision, self.article_id)
-        audiences = Audience.objects.in_bulk(list(content.bodies))
-        problems = check_content(
-            bodies={audiences[pk]: text for pk, text in content.bodies.items()},
-            references=Reference.objects.filter(pk__in=content.reference_ids),
-            default_audience=Audience.objects.default(),
-        )
+        problems = content_problems(self.pinned_content())
         self._problems_cache = ((self.revision_id, self.content_hash), problems)
         return problems
 
+    def pinned_decisions(self) -> list["ReviewDecision"]:
+        """The decisions on the pinned revision, with each reviewer's board profile; read once per object."""
+        cached = getattr(self, "_pinned_decisions", None)
+        if cached is None or cached[0] != self.revision_id:
+            decisions = list(
+                self.decisions.filter(revision_id=self.revision_id).select_related("reviewer__board_member")
+            )
+            cached = self._pinned_decisions = (self.revision_id, decisions)
+        return cached[1]
+
+    def record_decision(self, decision: "ReviewDecision") -> None:
+        """Count a decision just saved on the pinned revision without reading them all again."""
+        self.pinned_decisions().append(decision)
+
+    def approvers(self) -> list[BoardMember]:
+        """The board members who approved the pinned revision, each once."""
+        members = {}
+        for d in self.pinned_decisions():
+            if d.outcome == ReviewDecision.Outcome.APPROVE:
+                members.setdefault(d.reviewer_id, d.reviewer.board_member)
+        return list(members.values())
+
     def approvals(self) -> int:
         """Distinct board approvals of the pinned revision."""
-        return (
-            self.decisions.filter(outcome=ReviewDecision.Outcome.APPROVE, revision_id=self.revision_id)
-            .values("reviewer")
-            .distinct()
-            .count()
-        )
+        return len(self.approvers())
+
+    def has_decided(self, user) -> bool:
+        """Whether ``user`` already gave a decision on the pinned revision (one per reviewer per revision)."""
+        return any(d.reviewer_id == user.pk for d in self.pinned_decisions())
+
+
+_REVIEW_STEPS = {
+    ReviewRequest.State.SUBMITTED: ReviewStep.SUBMITTED,
+    ReviewRequest.State.UNDER_REVIEW: ReviewStep.UNDER_REVIEW,
+    ReviewRequest.State.APPROVED: ReviewStep.APPROVED,
+}
+
+
+COMMENT_REQUIRED = _("Say what needs to change: a comment is required to request changes.")
 
 
 class ReviewDecision(models.Model):
@@ -219,11 +273,17 @@ class ReviewDecision(models.Model):
     def __str__(self) -> str:
         return f"{self.reviewer} {self.get_outcome_display()}"
 
+    def clean(self) -> None:
+        """A request for changes must say what to change (the database holds the same rule)."""
+        self.comment = self.comment.strip()
+        if self.outcome == self.Outcome.REQUEST_CHANGES and not self.comment:
+            raise ValidationError({"comment": COMMENT_REQUIRED})
+
 
 class AuditEntry(models.Model):
     """An append-only record of one workflow transition or article-level action."""
 
-    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="audit_entries")
+    article = models.ForeignKey("articles.Article", on_delete=models.PROTECT, related_name="audit_entries")
     request = models.ForeignKey(
         ReviewRequest, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_entries"
     )

@@ -15,40 +15,43 @@ def _absolute(path: str) -> str:
 
 def notify_board_of_submission(request_id: int) -> int:
     """Tell every active board member (except the submitter) that a revision awaits review."""
-    request = ReviewRequest.objects.select_related("article", "submitted_by").get(pk=request_id)
+    review_request = ReviewRequest.objects.select_related("article", "submitted_by").get(pk=request_id)
     recipients = [
         m.user.email
-        for m in BoardMember.objects.active().select_related("user").exclude(user=request.submitted_by)
+        for m in BoardMember.objects.active().select_related("user").exclude(user=review_request.submitted_by)
         if m.user.email
     ]
     if not recipients:
         return 0
-    subject = _("Awaiting review: %s") % request.article.question
+    subject = _("Awaiting review: %s") % review_request.article.question
     body = render_to_string(
         "reviews/email/submitted.txt",
-        {"request": request, "url": _absolute(reverse("reviews:review_detail", args=[request.pk]))},
+        {
+            "review_request": review_request,
+            "url": _absolute(reverse("reviews:review_detail", args=[review_request.pk])),
+        },
     )
     return send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in recipients])
 
 
 def notify_submitter(request_id: int, decision_id: int) -> int:
     """Tell the submitter the board approved the revision or asked for changes, with the comment."""
-    request = ReviewRequest.objects.select_related("article", "submitted_by").get(pk=request_id)
+    review_request = ReviewRequest.objects.select_related("article", "submitted_by").get(pk=request_id)
     decision = ReviewDecision.objects.select_related("reviewer__board_member").get(pk=decision_id)
-    if not request.submitted_by.email:
+    if not review_request.submitted_by.email:
         return 0
     approved = decision.outcome == ReviewDecision.Outcome.APPROVE
-    subject = (_("Approved: %s") if approved else _("Changes requested: %s")) % request.article.question
+    subject = (_("Approved: %s") if approved else _("Changes requested: %s")) % review_request.article.question
     body = render_to_string(
         "reviews/email/decided.txt",
         {
-            "request": request,
+            "review_request": review_request,
             "decision": decision,
             "approved": approved,
-            "url": _absolute(reverse("admin:articles_article_change", args=[request.article_id])),
+            "url": _absolute(reverse("admin:articles_article_change", args=[review_request.article_id])),
         },
     )
-    return send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [request.submitted_by.email])])
+    return send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [review_request.submitted_by.email])])
 
 
 def notify_board_of_overdue(publications) -> int:

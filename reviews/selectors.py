@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from reversion.models import Revision
 
 from articles.diff import ContentDiff, diff_content
-from articles.models import ArticleControl, Publication
 from articles.rendering import RenderedBody, build_resolver, render_markdown
+from articles.selectors import approved_publication, flagged_for_rereview, overdue_publications
 from articles.versioning import ArticleContent
 from personalization.models import Audience
 from references.models import Reference
@@ -22,8 +22,8 @@ class DashboardQueues:
     others: list[ReviewRequest]
     changes_requested: list[ReviewRequest]
     recently_approved: list[ReviewRequest]
-    due: list[Publication]
-    flagged: list[ArticleControl]
+    due: list
+    flagged: list
 
 
 def dashboard_queues(user, *, limit: int = 50) -> DashboardQueues:
@@ -35,12 +35,8 @@ def dashboard_queues(user, *, limit: int = 50) -> DashboardQueues:
         others=list(requests.in_review_by_others(user)[:limit]),
         changes_requested=list(requests.changes_requested()[:limit]),
         recently_approved=list(requests.recently_approved()[:limit]),
-        due=list(Publication.objects.public().overdue().select_related("topic").order_by("next_review_due")[:limit]),
-        flagged=list(
-            ArticleControl.objects.exclude(rereview_reason="")
-            .filter(retired_at__isnull=True)
-            .select_related("article__topic")[:limit]
-        ),
+        due=overdue_publications(limit=limit),
+        flagged=flagged_for_rereview(limit=limit),
     )
 
 
@@ -52,35 +48,34 @@ class RenderedVersion:
 
 @dataclass
 class ReviewPage:
-    request: ReviewRequest
+    review_request: ReviewRequest
     content: ArticleContent
     versions: list[RenderedVersion]
     diff: ContentDiff
-    compared_to: Publication | None
+    compared_to: object | None  # the approved Publication, if any
     decisions: QuerySet
 
 
-def review_page(request: ReviewRequest) -> ReviewPage:
+def review_page(review_request: ReviewRequest) -> ReviewPage:
     """Exactly what was submitted (every audience, from the pinned revision) and its diff
     against the revision that is live as approved, if any."""
-    content = ArticleContent.from_revision(request.revision, request.article_id)
-    references = list(Reference.objects.filter(pk__in=content.reference_ids))
-    resolve = build_resolver(references)
+    content = review_request.pinned_content()
+    resolve = build_resolver(Reference.objects.filter(pk__in=content.reference_ids))
     audiences = Audience.objects.in_bulk(list(content.bodies))
     versions = [
         RenderedVersion(audience=audiences[pk], body=render_markdown(text, resolve))
         for pk, text in sorted(content.bodies.items(), key=lambda kv: (audiences[kv[0]].order, audiences[kv[0]].label))
     ]
-    approved = Publication.objects.filter(article_id=request.article_id, status=Publication.Status.APPROVED).first()
+    approved = approved_publication(review_request.article_id)
     old = None
     if approved is not None:
         revision = Revision.objects.filter(pk=approved.revision_id).first()
-        old = ArticleContent.from_revision(revision, request.article_id) if revision else None
+        old = ArticleContent.from_revision(revision, review_request.article_id) if revision else None
     return ReviewPage(
-        request=request,
+        review_request=review_request,
         content=content,
         versions=versions,
         diff=diff_content(old, content),
         compared_to=approved,
-        decisions=request.decisions.select_related("reviewer__board_member").order_by("created_at"),
+        decisions=review_request.decisions.select_related("reviewer__board_member").order_by("created_at"),
     )

@@ -4,7 +4,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -59,9 +59,7 @@ def _render_detail(request: HttpRequest, review_request: ReviewRequest, form: De
         "review_request": review_request,
         "form": form,
         "may_approve": can_approve(review_request=review_request, actor=request.user),
-        "already_decided": review_request.decisions.filter(
-            reviewer=request.user, revision=review_request.revision
-        ).exists(),
+        "already_decided": review_request.has_decided(request.user),
     }
     return render(request, "reviews/review_detail.html", context, status=status)
 
@@ -102,8 +100,6 @@ def review_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except (TransitionNotAllowed, ConcurrentTransition) as exc:
         return conflict(request, review_request, str(exc) or _("This request changed while you were reading it."))
-    except PermissionDenied:
-        raise
     except ValidationError as exc:
         for message in exc.messages:
             form.add_error(None, message)

@@ -9,7 +9,8 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, ArticleBody, Citation, Publication, RelatedQuestion, Topic
-from articles.services import ReviewFacts, article_publish
+from articles.services import ReviewFacts, ReviewStep, article_lock_for_review, article_publish
+from articles.versioning import ArticleContent
 from personalization.models import Audience
 from references.models import Reference
 
@@ -150,17 +151,22 @@ def make_publication(article: Article, *, status: str = Publication.Status.APPRO
     """Publish the article's current content as the workflow would (a pinned reversion revision).
 
     A shortcut for tests of the public side; the review workflow's own tests go through reviews/services.py.
+    A pending snapshot is made as a submission makes it, so the article is then locked for review.
     """
     with reversion.create_revision(manage_manually=True):
         reversion.add_to_revision(article)
     revision = Version.objects.get_for_object(article).select_related("revision").first().revision
+    content = ArticleContent.from_revision(revision, article.pk)
+    if status == Publication.Status.PENDING:
+        facts = ReviewFacts(review_step=ReviewStep.SUBMITTED, submitted_at=timezone.now())
+        article_lock_for_review(article=article, content=content, facts=facts)
+        return Publication.objects.get(article=article)
     today = timezone.localdate()
-    approved = status == Publication.Status.APPROVED
     facts = ReviewFacts(
-        review_state="approved" if approved else "submitted",
+        review_step=ReviewStep.APPROVED,
         submitted_at=timezone.now(),
-        last_reviewed=today if approved else None,
-        next_review_due=today + timedelta(days=365) if approved else None,
-        reviewers=[REVIEWER] if approved else [],
+        last_reviewed=today,
+        next_review_due=today + timedelta(days=365),
+        reviewers=[REVIEWER],
     )
-    return article_publish(article=article, revision=revision, status=status, facts=facts)
+    return article_publish(article=article, content=content, facts=facts)

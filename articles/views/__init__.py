@@ -1,4 +1,4 @@
-from .pages import article_detail, editorial_policy, healthz, home, page_not_found, server_error, topic_detail
+from .pages import article_detail, editorial_policy, home, topic_detail
 from .questions import ask, ask_suggestions, ask_thanks
 from .search import search
 
@@ -8,10 +8,7 @@ __all__ = [
     "ask_suggestions",
     "ask_thanks",
     "editorial_policy",
-    "healthz",
     "home",
-    "page_not_found",
     "search",
-    "server_error",
     "topic_detail",
 ]

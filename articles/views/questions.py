@@ -16,7 +16,6 @@ from django.views.decorators.http import require_http_methods, require_safe
 from articles.forms import FollowUpForm
 from articles.models import Article, ReaderQuestion
 from articles.search import clean_query, suggest_publications
-from personalization.selectors import audience_for_request
 
 RATE_WINDOW_SECONDS = 3600
 SUGGESTION_INPUT_LIMIT = 300
@@ -63,7 +62,7 @@ def ask(request: HttpRequest) -> HttpResponse:
         return render(request, "articles/ask.html", {"form": form}, status=429)
     article = Article.objects.public().filter(publication__slug=form.cleaned_data["article"]).first()
     ReaderQuestion.objects.create(
-        question=form.cleaned_data["question"], article=article, audience=audience_for_request(request)
+        question=form.cleaned_data["question"], article=article, audience=request.audience or None
     )
     return redirect("articles:ask_thanks")
 

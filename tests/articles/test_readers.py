@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from articles.models import Article, ArticleBody, Publication, ReaderQuestion, RelatedQuestion
-from articles.services import READER_QUESTION_SUMMARY
+from articles.services.reader_questions import READER_QUESTION_SUMMARY
 from tests import factories
 
 pytestmark = pytest.mark.django_db

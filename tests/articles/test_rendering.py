@@ -1,11 +1,11 @@
 """Markdown bodies render as safe HTML with AMA-numbered citation links."""
 
 from html.parser import HTMLParser
-from types import SimpleNamespace
 
 import pytest
 
 from articles.rendering import build_resolver, compress_numbers, render_markdown
+from references.models import Reference
 
 
 class _Elements(HTMLParser):
@@ -31,7 +31,7 @@ def assert_safe(html: str) -> None:
 
 def refs(*keys, **ids):
     return [
-        SimpleNamespace(pk=i, citation_key=k, pmid=ids.get(f"{k}_pmid", ""), doi=ids.get(f"{k}_doi", ""))
+        Reference(pk=i, citation_key=k, pmid=ids.get(f"{k}_pmid", ""), doi=ids.get(f"{k}_doi", ""))
         for i, k in enumerate(keys, 1)
     ]
 

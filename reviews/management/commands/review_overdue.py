@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from articles.models import Publication
+from articles.selectors import overdue_publications
 from reviews.notifications import notify_board_of_overdue
 
 
@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, notify: bool = False, **options):
         today = timezone.localdate()
-        overdue = list(Publication.objects.public().overdue(today).select_related("topic").order_by("next_review_due"))
+        overdue = overdue_publications(limit=None)
         if not overdue:
             self.stdout.write(self.style.SUCCESS("No approved article is overdue for review."))
             return

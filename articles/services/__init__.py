@@ -1,0 +1,37 @@
+"""The articles app's write paths: the only code that writes its tables."""
+
+from .content import (
+    article_create,
+    article_set_related,
+    article_sync_citations,
+    editorial_policy_save,
+    topic_save,
+)
+from .publishing import (
+    ReviewFacts,
+    ReviewStep,
+    article_lock_for_review,
+    article_publish,
+    article_restore,
+    article_retire,
+    article_set_review_step,
+    article_unlock,
+)
+from .reader_questions import reader_question_convert
+
+__all__ = [
+    "ReviewFacts",
+    "ReviewStep",
+    "article_create",
+    "article_set_related",
+    "article_sync_citations",
+    "editorial_policy_save",
+    "topic_save",
+    "article_lock_for_review",
+    "article_publish",
+    "article_restore",
+    "article_retire",
+    "article_set_review_step",
+    "article_unlock",
+    "reader_question_convert",
+]

@@ -1,0 +1,175 @@
+"""What the review workflow does to an article, one service per workflow event.
+
+The review app calls these and nothing else to change article rows. Each runs inside the
+caller's transaction, after the caller took ``Article.objects.lock_for_workflow``; none
+locks anything itself.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from html import unescape
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import TextField, Value
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from articles.models import Article, ArticleControl, Publication, PublishedBody
+from articles.rendering import build_resolver, render_markdown
+from articles.versioning import ArticleContent
+from references.formatting import format_reference
+from references.models import Reference
+
+ReviewStep = Publication.ReviewStep
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    """What the workflow knows about the revision being published; never typed by hand."""
+
+    review_step: ReviewStep
+    submitted_at: datetime | None = None
+    last_reviewed: date | None = None
+    next_review_due: date | None = None
+    reviewers: list[dict] = field(default_factory=list)  # {"name", "credentials", "specialty"}
+
+
+def reference_entry(reference: Reference, *, number: int, backlink: str) -> dict:
+    """The frozen form of one reference in a published reference list."""
+    return {
+        "number": number,
+        "backlink": backlink,
+        "key": reference.citation_key,
+        "type": reference.type,
+        "type_label": str(reference.get_type_display()),
+        "html": format_reference(reference),
+        "title": reference.title,
+        "source": reference.source,
+        "year": reference.year,
+        "authors": reference.author_list,
+        "doi": reference.doi,
+        "pmid": reference.pmid,
+        "url": reference.url,
+    }
+
+
+def _search_vector(content: ArticleContent, document: str):
+    """The weighted full-text vector of a snapshot (question A, summary B, bodies C), PostgreSQL only."""
+    if connection.vendor != "postgresql":
+        return None
+    parts = ((content.question, "A"), (content.summary, "B"), (document, "C"))
+    vector = None
+    for text, weight in parts:
+        part = SearchVector(Value(text, output_field=TextField()), weight=weight, config="english")
+        vector = part if vector is None else vector + part
+    return vector
+
+
+def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: ReviewFacts) -> Publication:
+    """Replace the article's public snapshot with ``content``, rendered for every audience."""
+    resolve = build_resolver(Reference.objects.filter(pk__in=content.reference_ids))
+    now = timezone.now()
+    texts = [content.question, content.summary]
+    bodies = []
+    for audience_id, text in content.bodies.items():
+        rendered = render_markdown(text, resolve)
+        plain = unescape(strip_tags(rendered.html))
+        texts.append(plain)
+        entries = [reference_entry(c.reference, number=c.number, backlink=c.first_anchor) for c in rendered.references]
+        bodies.append(
+            PublishedBody(
+                audience_id=audience_id, html=rendered.html, references=entries, word_count=len(plain.split())
+            )
+        )
+    document = re.sub(r"\s+", " ", " ".join(texts))
+    fields = {
+        "status": status,
+        "slug": content.slug,
+        "question": content.question,
+        "summary": content.summary,
+        "topic_id": content.topic_id,
+        "revision_id": content.revision_id,
+        "content_hash": content.fingerprint(),
+        "review_step": facts.review_step,
+        "submitted_at": facts.submitted_at,
+        "last_reviewed": facts.last_reviewed,
+        "next_review_due": facts.next_review_due,
+        "reviewers": facts.reviewers,
+        "related_article_ids": list(content.related_ids),
+        "published_at": now,
+        "search_document": document,
+    }
+    approved_now = now if status == Publication.Status.APPROVED else None
+    publication = _current_publication(article)
+    if publication is None:
+        publication = Publication.objects.create(article=article, first_approved_at=approved_now, **fields)
+        vector = _search_vector(content, document)
+        if vector is not None:
+            Publication.objects.filter(pk=publication.pk).update(search_vector=vector)
+    else:
+        fields["first_approved_at"] = publication.first_approved_at or approved_now
+        Publication.objects.filter(pk=publication.pk).update(**fields, search_vector=_search_vector(content, document))
+        for name, value in fields.items():  # the returned object shows what was written
+            setattr(publication, name, value)
+        publication.bodies.all().delete()
+    for body in bodies:
+        body.publication = publication
+    PublishedBody.objects.bulk_create(bodies)
+    return publication
+
+
+def _current_publication(article: Article) -> Publication | None:
+    """The article's snapshot, if any; free when ``lock_for_workflow`` read the article."""
+    try:
+        return article.publication
+    except Publication.DoesNotExist:
+        return None
+
+
+def _never_approved(article: Article) -> bool:
+    publication = _current_publication(article)
+    return publication is None or publication.status != Publication.Status.APPROVED
+
+
+@transaction.atomic(savepoint=False)
+def article_lock_for_review(*, article: Article, content: ArticleContent, facts: ReviewFacts) -> None:
+    """A revision went to the board: the content becomes read-only (invariant 2), and a
+    never-approved article is shown as pending review (invariant 6; ``public_statuses``
+    decides whether readers see it). An approved article keeps its approved snapshot live."""
+    ArticleControl.objects.filter(article=article).update(review_locked=True)
+    if _never_approved(article):
+        _snapshot(article=article, content=content, status=Publication.Status.PENDING, facts=facts)
+
+
+def article_set_review_step(*, article: Article, step: ReviewStep) -> None:
+    """Move a pending snapshot's status tracker (submitted -> under review); approved ones keep theirs."""
+    Publication.objects.filter(article=article, status=Publication.Status.PENDING).update(review_step=step)
+
+
+@transaction.atomic(savepoint=False)
+def article_unlock(*, article: Article) -> None:
+    """The request was withdrawn or sent back: the content is editable again, and a never-approved
+    article leaves the site (its pending snapshot is removed)."""
+    ArticleControl.objects.filter(article=article).update(review_locked=False)
+    Publication.objects.filter(article=article, status=Publication.Status.PENDING).delete()
+
+
+@transaction.atomic(savepoint=False)
+def article_publish(*, article: Article, content: ArticleContent, facts: ReviewFacts) -> Publication:
+    """The board approved ``content`` (a pinned revision): it becomes what readers see (invariants 1
+    and 5), the content is editable again and any re-review flag is cleared."""
+    publication = _snapshot(article=article, content=content, status=Publication.Status.APPROVED, facts=facts)
+    ArticleControl.objects.filter(article=article).update(review_locked=False, rereview_reason="")
+    return publication
+
+
+def article_retire(*, article: Article) -> None:
+    """Take the article off the public site; its snapshot is kept for a later restore."""
+    ArticleControl.objects.filter(article=article).update(retired_at=timezone.now())
+
+
+def article_restore(*, article: Article) -> None:
+    """Undo a retirement: the last published snapshot is public again."""
+    ArticleControl.objects.filter(article=article).update(retired_at=None)
