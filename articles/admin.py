@@ -49,7 +49,7 @@ class ContentLockMixin:
 
 
 def article_is_frozen(article: Article) -> bool:
-    """``Article.is_frozen``, read once per article object (the admin asks many times per page)."""
+    """Locked for review or retired; read once per article object (the admin asks many times per page)."""
     frozen = getattr(article, "_frozen", None)
     if frozen is None:
         control = ArticleControl.objects.filter(article=article).values("review_locked", "retired_at").first()

@@ -36,10 +36,19 @@ def public_statuses() -> tuple[str, ...]:
     return (Publication.Status.APPROVED,)
 
 
+def _public_status(prefix: str = "") -> Q:
+    """``public_statuses`` as a filter; no condition at all when every status is public, so the
+    planner is free to use the search and ordering indexes."""
+    statuses = public_statuses()
+    if set(statuses) == set(Publication.Status.values):
+        return Q()
+    return Q(**{f"{prefix}status__in": statuses})
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self) -> "ArticleQuerySet":
         """Articles a reader may open: see ``public_statuses``."""
-        return self.filter(publication__status__in=public_statuses(), control__retired_at__isnull=True)
+        return self.filter(_public_status("publication__"), publication__isnull=False, control__retired_at__isnull=True)
 
     def lock_for_workflow(self, pk: int) -> "Article":
         """The article with its workflow row locked until the transaction ends (a no-op on SQLite),
@@ -96,11 +105,6 @@ class Article(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.control.review_locked
-
-    @property
-    def is_frozen(self) -> bool:
-        """Read-only for editors: locked for review or retired."""
-        return self.is_locked or self.is_retired
 
 
 class ArticleControl(models.Model):
@@ -185,7 +189,7 @@ class RelatedQuestion(models.Model):
 class PublicationQuerySet(models.QuerySet):
     def public(self) -> "PublicationQuerySet":
         """Snapshots a reader may open: see ``public_statuses``."""
-        return self.filter(status__in=public_statuses(), article__control__retired_at__isnull=True)
+        return self.filter(_public_status(), article__control__retired_at__isnull=True)
 
     def approved(self) -> "PublicationQuerySet":
         return self.filter(status=Publication.Status.APPROVED)

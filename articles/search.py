@@ -53,12 +53,6 @@ class ParsedQuery:
         return [term for group in self.groups for term in group]
 
 
-@dataclass
-class SearchHit:
-    publication: Publication
-    snippet: SafeString
-
-
 def clean_query(raw: str) -> str:
     """Drop control characters and squeeze whitespace, for lenient callers (suggestions)."""
     return " ".join(_CONTROL.sub(" ", raw or "").split())

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "references",
     "articles",
     "reviews",
+    "demo",
 ]
 
 MIDDLEWARE = [

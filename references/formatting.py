@@ -138,11 +138,6 @@ def _csl_type(fields: _Fields) -> str:
     return "article-journal"
 
 
-def csl_item(reference: Reference, *, item_id: str = "item") -> dict:
-    """The reference as a CSL-JSON item, the input citeproc-py formats."""
-    return _csl_item(_fields(reference), item_id)
-
-
 def _csl_item(fields: _Fields, item_id: str) -> dict:
     def clean(value: str) -> str:
         return _CONTROL.sub("", value).strip()

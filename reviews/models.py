@@ -144,14 +144,6 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
         """When the board aims to have decided: ``REVIEW_TURNAROUND_DAYS`` after submission."""
         return (self.submitted_at + timedelta(days=settings.REVIEW_TURNAROUND_DAYS)).date()
 
-    @property
-    def is_open(self) -> bool:
-        return self.state in OPEN_STATES
-
-    @property
-    def locks_content(self) -> bool:
-        return self.state in (self.State.SUBMITTED, self.State.UNDER_REVIEW)
-
     # Transitions only set fields on this row; reviews/services.py does everything else.
 
     @transition(field=state, source=State.NEW, target=State.SUBMITTED, conditions=[content_is_ready])

@@ -11,12 +11,11 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from articles.models import Article, ArticleBody, ArticleControl, Citation, EditorialPolicy, RelatedQuestion, Topic
+from articles.rendering import cited_keys
+from articles.signals import ContentLocked
 from personalization.models import Audience
 from references.models import Reference
-
-from ..models import Article, ArticleBody, ArticleControl, Citation, EditorialPolicy, RelatedQuestion, Topic
-from ..rendering import cited_keys
-from ..signals import ContentLocked
 
 
 def article_sync_citations(*, article: Article) -> list[Reference]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.rendering import normalize_key, render_markdown
+from articles.rendering import cited_keys as body_keys
 from demo.content import (
     CONTENT_DIR,
     STATES,
@@ -17,6 +17,7 @@ from demo.content import (
     parse_article,
     references_text,
 )
+from references.identifiers import normalize_citation_key
 from references.importers import parse_references
 from references.models import Reference
 from references.services import reference_import
@@ -49,7 +50,7 @@ def articles() -> list[DemoArticle]:
 
 def cited_keys(article: DemoArticle) -> set[str]:
     """Every key the article's bodies cite, normalised as the renderer resolves them."""
-    return {normalize_key(missing.key) for body in article.bodies.values() for missing in render_markdown(body).missing}
+    return {normalize_citation_key(key) for body in article.bodies.values() for key in body_keys(body)}
 
 
 def reference_lookup_keys() -> dict[str, str]:

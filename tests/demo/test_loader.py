@@ -1,0 +1,101 @@
+"""`load_demo` builds the demo from its files through the services: every workflow state, dated
+history, genuine revisions, and twice is the same as once. The demo is loaded once for this module."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import timezone
+
+from articles.models import Article, Publication
+from articles.versioning import ArticleContent
+from demo.content import load_articles, load_site
+from demo.loader import OVERDUE_SLUG, DemoLoader
+from personalization.models import Audience
+from references.models import Reference
+from reviews.models import AuditEntry, BoardMember, ReviewRequest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo(django_db_setup, django_db_blocker):
+    """Load the demo once inside a transaction that is rolled back when the module is done."""
+    with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+def _counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Article, Reference, Audience, BoardMember, ReviewRequest, AuditEntry, Publication)
+    }
+
+
+def test_every_file_becomes_an_article_and_twice_is_once(settings):
+    """All twelve files are loaded; a second run adds nothing."""
+    first = _counts()
+    assert first["Article"] == len(load_articles()) == 12
+    assert first["Audience"] == len(load_site().audiences) == 3
+    assert first["BoardMember"] == 3
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    assert _counts() == first
+
+
+def test_demo_covers_every_workflow_state_and_passes_integrity():
+    """Approved, submitted, under review, changes requested and draft; no citation problems; pins match."""
+    states = {a.slug: a.state for a in load_articles()}
+    for review_request in ReviewRequest.objects.select_related("article"):
+        assert review_request.state == states[review_request.article.slug]
+        assert review_request.content_problems() == []
+        content = ArticleContent.from_revision(review_request.revision_id, review_request.article_id)
+        assert review_request.content_hash == content.fingerprint()
+    drafts = [slug for slug, state in states.items() if state == "draft"]
+    assert list(Article.objects.filter(review_requests__isnull=True).values_list("slug", flat=True)) == drafts
+    assert set(states.values()) == {"draft", "submitted", "under_review", "changes_requested", "approved"}
+
+
+def test_citations_are_derived_from_the_bodies():
+    """Each article cites exactly the references its bodies name; none is attached by hand."""
+    flagship = Article.objects.get(slug="left-upper-back-pain")
+    keys = set(flagship.citations.values_list("reference__citation_key", flat=True))
+    assert {"briggs2009", "hagan2000", "gulati2021"} <= keys
+    assert 5 <= len(keys) <= 15
+
+
+def test_history_is_dated_in_the_past():
+    """Articles were written, submitted and approved on earlier days; one is overdue for re-review."""
+    today = timezone.localdate()
+    approved = Publication.objects.approved()
+    assert approved.count() == 7
+    assert all(p.last_reviewed < today for p in approved)
+    overdue = Publication.objects.overdue()
+    assert list(overdue.values_list("slug", flat=True)) == [OVERDUE_SLUG]
+    first = AuditEntry.objects.order_by("at").first()
+    assert first.at < timezone.now() - timedelta(days=365)
+
+
+def test_demo_logins_with_debug():
+    """With DEBUG on the four logins work, each in its group."""
+    for username in ("editor", "reviewer1", "reviewer2", "chief"):
+        assert authenticate(username=username, password="demo") is not None, username
+    assert User.objects.get(username="chief").is_superuser
+    assert User.objects.get(username="reviewer1").groups.filter(name="Advisory board").exists()
+    assert User.objects.get(username="editor").groups.filter(name="Editors").exists()
+
+
+def test_no_demo_logins_without_debug(settings):
+    """With DEBUG off the demo users keep no usable password and there is no chief login."""
+    settings.DEBUG = False
+    loader = DemoLoader(log=lambda line: None)
+    loader.load_users(load_site())
+    assert authenticate(username="editor", password="demo") is None
+    assert authenticate(username="reviewer1", password="demo") is None
