@@ -479,3 +479,6 @@ class PublicationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+from . import admin_previews  # noqa: E402, F401 - registers the preview panel and the share links' admin

@@ -342,3 +342,43 @@ class ReaderQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.question[:80]
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self) -> "PreviewLinkQuerySet":
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A read-only, expiring, revocable link that shows one saved revision of a draft to someone
+    without an account (an outside expert). The URL carries a signed token of this row's id."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="preview_links", verbose_name=_("article")
+    )
+    revision_id = models.PositiveBigIntegerField(
+        help_text=_("The django-reversion revision the link shows: the content saved when it was created.")
+    )
+    note = models.CharField(
+        _("shared with"), max_length=200, blank=True, help_text=_("Who the link is for, e.g. “Dr Lee, rheumatology”.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self) -> str:
+        return f"{self.article} ({self.note or f'{self.created_at:%Y-%m-%d}'})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

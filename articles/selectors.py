@@ -19,12 +19,22 @@ class ArticlePage:
     available_audiences: list[Audience]
 
 
-def article_page(*, publication: Publication, audience: Audience, audiences: list[Audience]) -> ArticlePage:
-    """Everything the article page needs, in two queries after the publication and audiences."""
+def article_page(
+    *,
+    publication: Publication,
+    audience: Audience,
+    audiences: list[Audience],
+    bodies: list[PublishedBody] | None = None,
+) -> ArticlePage:
+    """Everything the article page needs, in two queries after the publication and audiences.
+
+    ``bodies`` are given for a preview (rendered, not stored); otherwise the snapshot's are read.
+    """
     by_id = {a.pk: a for a in audiences}
     default = next((a for a in audiences if a.is_default), audience)
+    rows = bodies if bodies is not None else publication.bodies.all()  # one per audience: a handful at most
     bodies = {}
-    for body in publication.bodies.all():  # one row per audience: a handful at most
+    for body in rows:
         body.audience = by_id[body.audience_id]
         bodies[body.audience_id] = body
     body = bodies.get(audience.pk) or bodies.get(default.pk)

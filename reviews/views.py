@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
+from articles.views.preview import render_preview
+
 from .forms import DecisionForm
 from .models import BoardMember, ReviewRequest
 from .selectors import dashboard_queues, review_page
@@ -62,6 +64,15 @@ def _render_detail(request: HttpRequest, review_request: ReviewRequest, form: De
         "already_decided": review_request.has_decided(request.user),
     }
     return render(request, "reviews/review_detail.html", context, status=status)
+
+
+@require_safe
+@board_member_required
+def review_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The pinned revision exactly as readers would see it once approved, per audience; never public."""
+    review_request = get_object_or_404(ReviewRequest.objects.select_related("article"), pk=pk)
+    note = _("This is revision #%(revision)s as submitted for review.") % {"revision": review_request.revision_id}
+    return render_preview(request, review_request.pinned_content(), note=note)
 
 
 @require_POST

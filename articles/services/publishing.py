@@ -67,10 +67,21 @@ def _search_vector(content: ArticleContent, document: str):
     return vector
 
 
-def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: ReviewFacts) -> Publication:
-    """Replace the article's public snapshot with ``content``, rendered for every audience."""
+@dataclass
+class RenderedSnapshot:
+    """A snapshot rendered but not stored: the Publication's fields and one unsaved body per audience.
+
+    Publishing stores it; a preview shows it through the same template readers get.
+    """
+
+    fields: dict
+    bodies: list[PublishedBody]
+    document: str
+
+
+def render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts) -> RenderedSnapshot:
+    """Render ``content`` for every audience, with its frozen reference lists and search text."""
     resolve = build_resolver(Reference.objects.filter(pk__in=content.reference_ids))
-    now = timezone.now()
     texts = [content.question, content.summary]
     bodies = []
     for audience_id, text in content.bodies.items():
@@ -90,7 +101,7 @@ def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: 
         "question": content.question,
         "summary": content.summary,
         "topic_id": content.topic_id,
-        "revision_id": content.revision_id,
+        "revision_id": content.revision_id or 0,
         "content_hash": content.fingerprint(),
         "review_step": facts.review_step,
         "submitted_at": facts.submitted_at,
@@ -98,9 +109,16 @@ def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: 
         "next_review_due": facts.next_review_due,
         "reviewers": facts.reviewers,
         "related_article_ids": list(content.related_ids),
-        "published_at": now,
+        "published_at": timezone.now(),
         "search_document": document,
     }
+    return RenderedSnapshot(fields=fields, bodies=bodies, document=document)
+
+
+def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: ReviewFacts) -> Publication:
+    """Replace the article's public snapshot with ``content``, rendered for every audience."""
+    rendered = render_snapshot(content, status=status, facts=facts)
+    fields, bodies, document, now = rendered.fields, rendered.bodies, rendered.document, rendered.fields["published_at"]
     approved_now = now if status == Publication.Status.APPROVED else None
     publication = _current_publication(article)
     if publication is None:

@@ -35,14 +35,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if not publication.is_public:
         raise Http404
     page = article_page(publication=publication, audience=request.audience, audiences=request.audiences)
-    alternates = [
-        {
-            "audience": a,
-            "url": request.build_absolute_uri(publication.get_absolute_url(a, explicit=True)),
-            "canonical": request.build_absolute_uri(publication.get_absolute_url(a)),
-        }
-        for a in page.available_audiences
-    ]
+    alternates = version_links(request, page, lambda a: publication.get_absolute_url(a, explicit=True))
     shown = page.body.audience if page.body else request.audience
     canonical = request.build_absolute_uri(publication.get_absolute_url(shown))
     context = {
@@ -57,6 +50,18 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # The body depends on ?audience= (in the URL) and on the audience cookie.
     patch_vary_headers(response, ["Cookie"])
     return response
+
+
+def version_links(request: HttpRequest, page, url_for) -> list[dict]:
+    """Each audience's version: the visible link (``url_for``) and the canonical URL for the head."""
+    return [
+        {
+            "audience": a,
+            "url": request.build_absolute_uri(url_for(a)),
+            "canonical": request.build_absolute_uri(page.publication.get_absolute_url(a)),
+        }
+        for a in page.available_audiences
+    ]
 
 
 def review_steps(publication: Publication) -> list[dict]:
