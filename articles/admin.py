@@ -69,6 +69,9 @@ class ArticleAdminExtension:
     #: Callables (decorated with ``@admin.display``) appended to the article list's columns.
     list_columns: tuple = ()
 
+    #: Admin actions (``@admin.action`` functions taking modeladmin, request, queryset) for the article list.
+    actions: tuple = ()
+
     def get_urls(self, model_admin: "ArticleAdmin") -> list:
         return []
 
@@ -237,6 +240,18 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
 
     def get_list_display(self, request: HttpRequest):
         return [*super().get_list_display(request), *(c for e in _extensions for c in e.list_columns)]
+
+    def changelist_view(self, request, extra_context=None):
+        # VersionAdmin wraps the list in one reversion block for list_editable, which this list does not
+        # use; its bulk actions run services that each save their own revision (a submission pins one),
+        # so they must not be folded into a single outer revision.
+        context = {"has_change_permission": self.has_change_permission(request), **(extra_context or {})}
+        return admin.ModelAdmin.changelist_view(self, request, context)
+
+    @property
+    def actions(self) -> list:
+        """The bulk actions the extensions add; Django checks each one's ``permissions`` as usual."""
+        return [action for e in _extensions for action in e.actions]
 
     def get_queryset(self, request: HttpRequest):
         queryset = super().get_queryset(request)
@@ -481,4 +496,4 @@ class PublicationAdmin(admin.ModelAdmin):
         return False
 
 
-from . import admin_previews  # noqa: E402, F401 - registers the preview panel and the share links' admin
+from . import admin_extensions  # noqa: E402, F401 - previews, share links and bulk edits

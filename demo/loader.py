@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.utils import timezone
 
+from articles.exchange import ArticleFile
 from articles.models import Article, EditorialPolicy, Topic
 from articles.services import article_create, article_set_related, editorial_policy_save, topic_save
 from personalization.models import Audience
@@ -26,7 +27,7 @@ from references.services import reference_import
 from reviews.models import ReviewDecision
 from reviews.services import board_member_save, review_decide, review_start, review_submit
 
-from .content import DemoArticle, DemoSite, load_articles, load_site, references_text
+from .content import DemoSite, load_articles, load_site, references_text
 
 # One approved article was last reviewed more than a year ago, to show the honest overdue notice.
 OVERDUE_SLUG = "chronic-cough-adults"
@@ -64,7 +65,7 @@ class DemoLoader:
         return {"articles": len(new), "skipped": len(articles) - len(new)}
 
     @staticmethod
-    def _written_on(data: DemoArticle, articles: list[DemoArticle]):
+    def _written_on(data: ArticleFile, articles: list[ArticleFile]):
         days = OVERDUE_DAYS_AGO if data.slug == OVERDUE_SLUG else NEWEST_DAYS_AGO
         if data.slug != OVERDUE_SLUG:
             days += SPACING_DAYS * (len(articles) - 1 - articles.index(data))
@@ -143,7 +144,7 @@ class DemoLoader:
             result = reference_import(text=json.dumps(new), file_format="csljson", actor="load_demo")
             self.log(f"  {len(result.created)} references imported")
 
-    def write(self, data: DemoArticle, audiences: dict, topics: dict, editor: User) -> Article:
+    def write(self, data: ArticleFile, audiences: dict, topics: dict, editor: User) -> Article:
         return article_create(
             actor=editor,
             question=data.question,
@@ -154,7 +155,7 @@ class DemoLoader:
             comment="Demo content",
         )
 
-    def link_related(self, new: list[DemoArticle], created: dict[str, Article], editor: User) -> None:
+    def link_related(self, new: list[ArticleFile], created: dict[str, Article], editor: User) -> None:
         wanted = {slug for data in new for slug in data.related}
         by_slug = {a.slug: a for a in Article.objects.filter(slug__in=wanted)}
         for data in new:
@@ -162,7 +163,7 @@ class DemoLoader:
             if related:
                 article_set_related(article=created[data.slug], actor=editor, related=related)
 
-    def run_workflow(self, data: DemoArticle, article: Article, users: dict[str, User]) -> None:
+    def run_workflow(self, data: ArticleFile, article: Article, users: dict[str, User]) -> None:
         if data.state == "draft":
             return
         review_request = review_submit(article=article, actor=users["editor"], comment="Ready for medical review.")

@@ -1,9 +1,12 @@
 """Workflow in the editors' admin (submit, withdraw, resubmit, retire), the board and the audit trail."""
 
+import io
+import zipfile
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -11,9 +14,12 @@ from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from articles.admin import ArticleAdminExtension, register_article_admin_extension
+from articles.exchange import ArticleFile, dump_article
 
 from .models import AuditEntry, BoardMember, ReviewDecision, ReviewRequest
 from .services import article_restore, article_retire, review_resubmit, review_submit, review_withdraw
+
+State = ReviewRequest.State
 
 ACTIONS = {
     "submit": (
@@ -27,10 +33,59 @@ ACTIONS = {
 }
 
 
+@admin.action(description=gettext_lazy("Submit the selected drafts for review"), permissions=["change"])
+def submit_drafts(modeladmin, request, queryset):
+    """Submit each selected article; the ones that cannot go (open request, problems) are named with the reason."""
+    submitted = 0
+    for article in queryset:
+        try:
+            review_submit(article=article, actor=request.user)
+            submitted += 1
+        except ValidationError as error:
+            messages.warning(request, f"{article.question}: {' '.join(error.messages)}")
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+            return
+    if submitted:
+        messages.success(request, _("%(n)d articles submitted for review.") % {"n": submitted})
+
+
+_EXPORT_STATES = {State.SUBMITTED, State.UNDER_REVIEW, State.CHANGES_REQUESTED, State.APPROVED}
+
+
+@admin.action(description=gettext_lazy("Export the selected articles as Markdown files"), permissions=["view"])
+def export_markdown(modeladmin, request, queryset):
+    """A zip of one Markdown file per article, with front matter: the format of the demo's content files."""
+    articles = queryset.select_related("topic").prefetch_related(
+        "bodies__audience", "related_links__related", "review_requests__decisions"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for article in articles:
+            latest = max(article.review_requests.all(), key=lambda r: r.submitted_at, default=None)
+            state = latest.state if latest and latest.state in _EXPORT_STATES else "draft"
+            decisions = sorted(latest.decisions.all(), key=lambda d: d.created_at) if latest else []
+            exported = ArticleFile(
+                slug=article.slug,
+                question=article.question,
+                topic=article.topic.slug,
+                summary=article.summary,
+                state=state,
+                review_comment=decisions[-1].comment if decisions and state != "draft" else "",
+                related=tuple(link.related.slug for link in article.related_links.all()),
+                bodies={body.audience.slug: body.body for body in article.bodies.all()},
+            )
+            archive.writestr(f"{article.slug}.md", dump_article(exported))
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="articles.zip"'
+    return response
+
+
 class WorkflowExtension(ArticleAdminExtension):
-    """The review workflow in the article admin: its status panel, buttons and list column."""
+    """The review workflow in the article admin: its status panel, buttons, list column and bulk actions."""
 
     panel_templates = ("reviews/admin/_workflow_panel.html",)
+    actions = (submit_drafts, export_markdown)
 
     def __init__(self):
         @admin.display(description=gettext_lazy("review"))

@@ -74,6 +74,9 @@ def _lock_request(review_request: ReviewRequest, *, article) -> ReviewRequest:
 
 def _pin_revision(*, article, actor, comment: str) -> Revision:
     """Save the article's current content as a new reversion revision: the one the board will read."""
+    if reversion.is_active():
+        # Inside another revision block the pin would merge into that revision and exist only when it ends.
+        raise RuntimeError("Pin a revision outside any other reversion.create_revision() block.")
     with reversion.create_revision(manage_manually=True):
         reversion.set_user(actor)
         reversion.set_comment(comment)

@@ -1,6 +1,7 @@
 """The articles app's write paths: the only code that writes its tables."""
 
 from .content import (
+    article_change_topic,
     article_create,
     article_set_related,
     article_sync_citations,
@@ -22,6 +23,7 @@ from .reader_questions import reader_question_convert
 __all__ = [
     "ReviewFacts",
     "ReviewStep",
+    "article_change_topic",
     "article_create",
     "article_lock_for_review",
     "article_publish",

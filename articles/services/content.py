@@ -8,7 +8,9 @@ from collections.abc import Mapping, Sequence
 
 import reversion
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleBody, ArticleControl, Citation, EditorialPolicy, RelatedQuestion, Topic
@@ -96,3 +98,27 @@ def editorial_policy_save(*, title: str, body: str, actor: AbstractBaseUser | No
         if actor is not None:
             reversion.set_user(actor)
         return EditorialPolicy.objects.create(title=title, body=body)
+
+
+def article_change_topic(*, article: Article, topic: Topic, actor: AbstractBaseUser) -> Article:
+    """Move an article to another topic (an editor's bulk action): a content edit like any other,
+    saved as a revision, refused while the article is under review or retired."""
+    if not actor.has_perm("articles.change_article"):
+        raise PermissionDenied(_("Only editors may change an article's topic."))
+    with transaction.atomic():
+        locked = Article.objects.lock_for_workflow(article.pk)
+        if locked.control.review_locked or locked.control.retired_at:
+            raise ValidationError(
+                _("“%(question)s” is under review or retired, so its topic cannot change now.")
+                % {"question": locked.question}
+            )
+        if locked.topic_id == topic.pk:
+            return locked
+        with reversion.create_revision():
+            reversion.set_user(actor)
+            reversion.set_comment(_("Topic changed to “%(topic)s”") % {"topic": topic.name})
+            locked.topic = topic
+            locked.save(update_fields=["topic", "updated_at"])
+            reversion.add_to_revision(locked)
+        ArticleControl.objects.filter(article=locked).update(edit_version=F("edit_version") + 1)
+    return locked

@@ -6,17 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from articles.exchange import STATES, ArticleFile, dump_article, parse_article
 from articles.rendering import cited_keys as body_keys
-from demo.content import (
-    CONTENT_DIR,
-    STATES,
-    DemoArticle,
-    dump_article,
-    load_articles,
-    load_site,
-    parse_article,
-    references_text,
-)
+from demo.content import CONTENT_DIR, load_articles, load_site, references_text
 from references.identifiers import normalize_citation_key
 from references.importers import parse_references
 from references.models import Reference
@@ -44,11 +36,11 @@ Patient body.
 
 
 @pytest.fixture(scope="module")
-def articles() -> list[DemoArticle]:
+def articles() -> list[ArticleFile]:
     return load_articles()
 
 
-def cited_keys(article: DemoArticle) -> set[str]:
+def cited_keys(article: ArticleFile) -> set[str]:
     """Every key the article's bodies cite, normalised as the renderer resolves them."""
     return {normalize_citation_key(key) for body in article.bodies.values() for key in body_keys(body)}
 
@@ -199,7 +191,7 @@ def test_dump_round_trips_every_demo_file(path: Path):
 
 def test_dump_then_parse_gives_the_same_article():
     """An exported article without related questions or comment, with a line break in its summary, reads back equal."""
-    article = DemoArticle(
+    article = ArticleFile(
         slug="exported",
         question="What: a colon, and 'quotes'?",
         topic="digestive-health",

@@ -1,8 +1,11 @@
-"""Previews in the admin: per-audience preview links on the article page, and the chief editor's share links."""
+"""Article admin extensions of the articles app itself: per-audience preview links on the article page,
+the chief editor's share links, and bulk edits of the article list."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -11,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from personalization.models import Audience
 
 from .admin import ArticleAdminExtension, register_article_admin_extension
-from .models import PreviewLink
+from .models import PreviewLink, Topic
+from .services import article_change_topic
 from .services.previews import preview_link_create, preview_link_revoke, preview_link_token
 
 
@@ -104,3 +108,45 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 
     def has_revoke_permission(self, request) -> bool:
         return request.user.has_perm("articles.change_previewlink")
+
+
+class TopicChoiceForm(forms.Form):
+    topic = forms.ModelChoiceField(label=_("New topic"), queryset=Topic.objects.all())
+
+
+@admin.action(description=_("Move the selected articles to another topic"), permissions=["change"])
+def change_topic(modeladmin, request, queryset):
+    """Ask for the topic on an intermediate page, then move each article through the service."""
+    form = TopicChoiceForm(request.POST if "apply" in request.POST else None)
+    if not form.is_valid():
+        context = {
+            **modeladmin.admin_site.each_context(request),
+            "opts": modeladmin.opts,
+            "title": gettext("Move articles to another topic"),
+            "articles": queryset,
+            "form": form,
+            "action_name": "change_topic",
+            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+        }
+        return TemplateResponse(request, "admin/articles/article/change_topic.html", context)
+    topic, moved, refused = form.cleaned_data["topic"], 0, []
+    for article in queryset:
+        try:
+            article_change_topic(article=article, topic=topic, actor=request.user)
+            moved += 1
+        except ValidationError as error:
+            refused.extend(error.messages)
+    if moved:
+        messages.success(request, gettext("%(n)d articles moved to “%(topic)s”.") % {"n": moved, "topic": topic})
+    for message in refused:
+        messages.warning(request, message)
+    return None
+
+
+class BulkEditExtension(ArticleAdminExtension):
+    """Bulk edits of the article list that belong to the articles app itself."""
+
+    actions = (change_topic,)
+
+
+register_article_admin_extension(BulkEditExtension())
