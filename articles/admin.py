@@ -496,4 +496,5 @@ class PublicationAdmin(admin.ModelAdmin):
         return False
 
 
-from . import admin_extensions  # noqa: E402, F401 - previews, share links and bulk edits
+# Registered after ArticleAdmin exists: previews, share links and bulk edits; the figures' library.
+from . import admin_extensions, admin_figures  # noqa: E402, F401

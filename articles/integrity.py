@@ -1,4 +1,5 @@
-"""What stops an article from going to review: missing bodies and citation problems, each named."""
+"""What stops an article from going to review: missing bodies, citation problems, unknown callout
+types and figures, each named."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -8,7 +9,8 @@ from django.utils.translation import gettext as _
 from personalization.models import Audience
 from references.models import Reference
 
-from .rendering import build_resolver, render_markdown
+from .rendering import CALLOUT_TYPES, RenderedBody, build_resolver, render_markdown
+from .selectors import figure_resolver_for
 from .versioning import ArticleContent
 
 
@@ -32,15 +34,17 @@ def check_content(
             Problem("no_default_body", _("There is no body for the default audience (%s).") % default_audience.label)
         )
     resolve = build_resolver(references)
+    figures = figure_resolver_for(bodies.values())
     cited: set[int] = set()
     missing = []
     for audience, text in bodies.items():
         if not text.strip():
             problems.append(Problem("empty_body", _("The body for %s is empty.") % audience.label))
             continue
-        rendered = render_markdown(text, resolve)
+        rendered = render_markdown(text, resolve, figures=figures)
         cited |= rendered.cited_reference_ids
         missing.extend((audience, m) for m in rendered.missing)
+        problems.extend(_block_problems(audience, rendered))
     if missing:
         library = build_resolver(Reference.objects.answering_to(m.key for _audience, m in missing))
         for audience, item in missing:
@@ -67,6 +71,42 @@ def check_content(
                     % (reference.citation_key, reference.citation_key),
                 )
             )
+    return problems
+
+
+def _block_problems(audience: Audience, rendered: RenderedBody) -> list[Problem]:
+    """Unknown callout types and figures, and figures that do not stand alone, in one body."""
+    problems = []
+    for kind in dict.fromkeys(rendered.unknown_callouts):
+        problems.append(
+            Problem(
+                "unknown_callout",
+                _("“::: %(type)s” in the %(audience)s body is not a callout type; use one of: %(types)s.")
+                % {"type": kind, "audience": audience.label, "types": ", ".join(CALLOUT_TYPES)},
+            )
+        )
+    for slug in dict.fromkeys(rendered.missing_figures):
+        problems.append(
+            Problem(
+                "unknown_figure",
+                _(
+                    "![](figure:%(slug)s) in the %(audience)s body names no figure in the media library; "
+                    "upload it under Figures or correct the slug."
+                )
+                % {"slug": slug, "audience": audience.label},
+            )
+        )
+    for slug in dict.fromkeys(rendered.misplaced_figures):
+        problems.append(
+            Problem(
+                "figure_not_alone",
+                _(
+                    "The figure “%(slug)s” in the %(audience)s body must stand alone in its own paragraph, "
+                    "with a blank line before and after it."
+                )
+                % {"slug": slug, "audience": audience.label},
+            )
+        )
     return problems
 
 

@@ -382,3 +382,105 @@ class PreviewLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class Figure(models.Model):
+    """An image in the media library, placed in a body as ``![caption](figure:slug)``.
+
+    The upload is checked and re-encoded without its metadata (``articles.figures``) and stored
+    in several widths. The image never changes after upload, so a published answer keeps the
+    picture the board reviewed; a new picture is a new figure.
+    """
+
+    class Licence(models.TextChoices):
+        CC_BY = "cc-by-4.0", "CC BY 4.0"
+        CC_BY_SA = "cc-by-sa-4.0", "CC BY-SA 4.0"
+        CC_BY_NC = "cc-by-nc-4.0", "CC BY-NC 4.0"
+        CC0 = "cc0-1.0", _("CC0 (public domain dedication)")
+        PUBLIC_DOMAIN = "public-domain", _("Public domain")
+        PERMISSION = "permission", _("Used with permission")
+        ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+
+    class Format(models.TextChoices):
+        JPEG = "jpeg", "JPEG"
+        PNG = "png", "PNG"
+        WEBP = "webp", "WebP"
+
+    EXTENSIONS = {"jpeg": "jpg", "png": "png", "webp": "webp"}
+    CONTENT_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Names the figure in a body: ![](figure:slug). It cannot change once the figure is saved."),
+    )
+    title = models.CharField(_("title"), max_length=200, help_text=_("For finding the figure in the library."))
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        help_text=_("What the image shows, for readers who cannot see it (read aloud by screen readers)."),
+    )
+    caption = models.CharField(
+        _("caption"), max_length=500, blank=True, help_text=_("Shown under the image unless the body gives its own.")
+    )
+    credit = models.CharField(_("credit"), max_length=200, help_text=_("Who made the image."))
+    licence = models.CharField(_("licence"), max_length=30, choices=Licence.choices)
+    image = models.FileField(_("image"), max_length=200, editable=False)  # the re-encoded original
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices, editable=False)
+    width = models.PositiveIntegerField(_("width"), editable=False)
+    height = models.PositiveIntegerField(_("height"), editable=False)
+    # A hash of the stored image: part of every image URL, so the URLs can be cached for good.
+    version = models.CharField(max_length=12, editable=False)
+    # Every stored width, narrowest first (the last is ``image``): [{"width", "height", "name"}].
+    renditions = models.JSONField(default=list, editable=False)
+    created_at = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def extension(self) -> str:
+        return self.EXTENSIONS[self.format]
+
+    @property
+    def content_type(self) -> str:
+        return self.CONTENT_TYPES[self.format]
+
+    @property
+    def markdown(self) -> str:
+        """What an editor writes to place this figure in a body."""
+        return f"![](figure:{self.slug})"
+
+    @property
+    def credit_line(self) -> str:
+        return _("Credit: %(credit)s. Licence: %(licence)s.") % {
+            "credit": self.credit,
+            "licence": self.get_licence_display(),
+        }
+
+    def rendition(self, width: int) -> dict | None:
+        return next((r for r in self.renditions if r["width"] == width), None)
+
+    def image_url(self, width: int) -> str:
+        return reverse(
+            "articles:figure_image",
+            kwargs={"slug": self.slug, "version": self.version, "width": width, "ext": self.extension},
+        )
+
+    def image_candidates(self) -> list[tuple[str, int, int]]:
+        """(url, width, height) of each stored width, narrowest first: the figure's srcset."""
+        return [(self.image_url(r["width"]), r["width"], r["height"]) for r in self.renditions]

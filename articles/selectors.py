@@ -1,12 +1,14 @@
 """Reads for the public pages, each a fixed number of queries."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from personalization.models import Audience
 
-from .models import Article, ArticleControl, Publication, PublishedBody, Topic
+from .models import Article, ArticleBody, ArticleControl, Figure, Publication, PublishedBody, Topic
+from .rendering import figure_slugs
 
 
 @dataclass
@@ -94,4 +96,27 @@ def flagged_for_rereview(*, limit: int = 50) -> list[ArticleControl]:
         ArticleControl.objects.exclude(rereview_reason="")
         .filter(retired_at__isnull=True)
         .select_related("article__topic")[:limit]
+    )
+
+
+def figure_resolver_for(texts: Iterable[str]) -> Callable[[str], Figure | None]:
+    """A slug -> figure lookup for the figures ``texts`` place (``render_markdown(figures=...)``),
+    loaded in one query, or none when they place no figure."""
+    slugs = figure_slugs(texts)
+    table = {figure.slug: figure for figure in Figure.objects.filter(slug__in=slugs)} if slugs else {}
+    return table.get
+
+
+def figure_for_image(*, slug: str, version: str, extension: str) -> Figure | None:
+    """The figure an image URL names, if that URL is current (one query)."""
+    figure = Figure.objects.only("slug", "version", "format", "renditions").filter(slug=slug, version=version).first()
+    return figure if figure is not None and figure.extension == extension else None
+
+
+def figure_usage(figure: Figure) -> list[Article]:
+    """Articles whose bodies place ``figure`` or whose published answer shows it."""
+    placed = ArticleBody.objects.filter(body__contains=f"figure:{figure.slug})").values("article_id")
+    shown = PublishedBody.objects.filter(html__contains=f"/figures/{figure.slug}/").values("publication__article_id")
+    return list(
+        Article.objects.filter(Q(pk__in=placed) | Q(pk__in=shown)).only("question", "slug").order_by("question")
     )

@@ -1,10 +1,11 @@
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import path, re_path
 from django.views.generic import TemplateView
 
 from . import views
 from .feeds import LatestApprovedFeed
 from .sitemaps import ArticleSitemap
+from .views.figures import figure_image
 
 app_name = "articles"
 
@@ -21,5 +22,10 @@ urlpatterns = [
     path("editorial-policy/", views.editorial_policy, name="editorial_policy"),
     path("feeds/latest/", LatestApprovedFeed(), name="feed_latest"),
     path("sitemap.xml", sitemap, {"sitemaps": {"articles": ArticleSitemap}}, name="sitemap"),
+    re_path(
+        r"^figures/(?P<slug>[A-Za-z0-9_-]+)/(?P<version>[0-9a-f]{12})/(?P<width>[0-9]{1,5})\.(?P<ext>jpg|png|webp)$",
+        figure_image,
+        name="figure_image",
+    ),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]

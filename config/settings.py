@@ -152,6 +152,16 @@ STORAGES = {
     },
 }
 
+# Uploaded figures live in default storage (a folder on disk unless the operator configures another
+# storage backend); they are served only through /figures/ (articles.views.figures), never from MEDIA_URL.
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "/media/"
+FIGURE_MAX_UPLOAD_BYTES = env_int("FIGURE_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+FIGURE_MAX_SOURCE_PIXELS = env_int("FIGURE_MAX_SOURCE_PIXELS", 40_000_000)  # guards against decompression bombs
+FIGURE_MAX_SOURCE_SIDE = env_int("FIGURE_MAX_SOURCE_SIDE", 10_000)
+FIGURE_MAX_WIDTH = 2000  # the stored original is scaled down to this width
+FIGURE_RENDITION_WIDTHS = (480, 960, 1600)  # smaller copies for srcset; never upscaled
+
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",

@@ -7,7 +7,7 @@ from reversion.models import Revision
 
 from articles.diff import ContentDiff, diff_content
 from articles.rendering import RenderedBody, build_resolver, render_markdown
-from articles.selectors import approved_publication, flagged_for_rereview, overdue_publications
+from articles.selectors import approved_publication, figure_resolver_for, flagged_for_rereview, overdue_publications
 from articles.versioning import ArticleContent
 from personalization.models import Audience
 from references.models import Reference
@@ -62,8 +62,9 @@ def review_page(review_request: ReviewRequest) -> ReviewPage:
     content = review_request.pinned_content()
     resolve = build_resolver(Reference.objects.filter(pk__in=content.reference_ids))
     audiences = Audience.objects.in_bulk(list(content.bodies))
+    figures = figure_resolver_for(content.bodies.values())
     versions = [
-        RenderedVersion(audience=audiences[pk], body=render_markdown(text, resolve))
+        RenderedVersion(audience=audiences[pk], body=render_markdown(text, resolve, figures=figures))
         for pk, text in sorted(content.bodies.items(), key=lambda kv: (audiences[kv[0]].order, audiences[kv[0]].label))
     ]
     approved = approved_publication(review_request.article_id)

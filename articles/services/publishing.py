@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 
 from articles.models import Article, ArticleControl, Publication, PublishedBody
 from articles.rendering import build_resolver, render_markdown
+from articles.selectors import figure_resolver_for
 from articles.versioning import ArticleContent
 from references.formatting import format_reference
 from references.models import Reference
@@ -82,10 +83,11 @@ class RenderedSnapshot:
 def render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts) -> RenderedSnapshot:
     """Render ``content`` for every audience, with its frozen reference lists and search text."""
     resolve = build_resolver(Reference.objects.filter(pk__in=content.reference_ids))
+    figures = figure_resolver_for(content.bodies.values())
     texts = [content.question, content.summary]
     bodies = []
     for audience_id, text in content.bodies.items():
-        rendered = render_markdown(text, resolve)
+        rendered = render_markdown(text, resolve, figures=figures)
         plain = unescape(strip_tags(rendered.html))
         texts.append(plain)
         entries = [reference_entry(c.reference, number=c.number, backlink=c.first_anchor) for c in rendered.references]

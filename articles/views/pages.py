@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from articles.models import EditorialPolicy, Publication, Topic
 from articles.rendering import render_markdown
-from articles.selectors import article_page, topics_with_questions
+from articles.selectors import article_page, figure_resolver_for, topics_with_questions
 from articles.structured_data import medical_web_page
 
 
@@ -77,5 +77,5 @@ def review_steps(publication: Publication) -> list[dict]:
 @require_safe
 def editorial_policy(request: HttpRequest) -> HttpResponse:
     policy = EditorialPolicy.objects.first()
-    html = render_markdown(policy.body).html if policy else ""
+    html = render_markdown(policy.body, figures=figure_resolver_for([policy.body])).html if policy else ""
     return render(request, "articles/editorial_policy.html", {"policy": policy, "policy_html": html})

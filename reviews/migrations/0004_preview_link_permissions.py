@@ -27,7 +27,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("reviews", "0003_audit_append_only"),
-        ("articles", "0006_previewlink"),
+        ("articles", "0008_previewlink"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -22,11 +22,14 @@ class _Elements(HTMLParser):
 
 def assert_safe(html: str) -> None:
     for tag, attrs in _Elements(html).elements:
-        assert tag not in {"script", "style", "iframe", "img", "svg", "object", "embed", "form", "input"}, tag
+        assert tag not in {"script", "style", "iframe", "svg", "object", "embed", "form", "input"}, tag
         for name, value in attrs.items():
             assert not name.startswith("on"), (tag, name)
-            if name in {"href", "src"}:
+            if name == "href":
                 assert value.startswith(("http://", "https://", "mailto:", "#")), (tag, value)
+            if name in {"src", "srcset"}:
+                assert tag == "img", tag
+                assert value.startswith("/figures/"), (tag, value)
 
 
 def refs(*keys, **ids):
@@ -51,6 +54,11 @@ def refs(*keys, **ids):
         "**bold <style>body{}</style>**",
         "[x](vbscript:msgbox)",
         "<<script>script>alert(1)<</script>/script>",
+        '![x](figure:a" onerror="alert(1))',
+        "![<img src=x onerror=alert(1)>](figure:spine)",
+        "![x](figure:../../admin)",
+        "::: urgent <script>alert(1)</script>\n:::",
+        '::: note" onclick="alert(1)\n:::',
     ],
 )
 def test_nothing_an_editor_types_can_run_script(source):
@@ -142,3 +150,27 @@ def test_citation_syntax_inside_code_is_left_alone():
     rendered = render_markdown("Write `[@key]` to cite.", build_resolver(refs("key")))
     assert not rendered.references
     assert "<code>[@key]</code>" in rendered.html
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "![chart](https://example.org/chart.png)",
+        "![chart](//example.org/chart.png)",
+        "![chart](data:image/png;base64,iVBORw0KGgo=)",
+        "![chart](chart.png)",
+        "![chart](/figures/spine/0123456789ab/480.jpg)",
+    ],
+)
+def test_only_library_figures_become_images(source):
+    """Any image that is not ``figure:<slug>`` is dropped, even one pointing at a figure URL."""
+    rendered = render_markdown(source, figures=lambda slug: None)
+    assert "<img" not in rendered.html
+    assert rendered.missing_figures == rendered.misplaced_figures == []
+
+
+def test_cited_keys_include_citations_in_figure_captions_and_callouts():
+    """A citation in a caption or a callout is a citation like any other."""
+    from articles.rendering import cited_keys
+
+    assert cited_keys("::: note\nSee [@a].\n:::\n\n![Drawn after [@b]](figure:x)") == ["a", "b"]

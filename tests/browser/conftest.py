@@ -93,4 +93,4 @@ def login(page, username: str, password: str = "pw") -> None:
     page.goto("/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    page.press("#id_password", "Enter")  # submits the sign-in form (the header's search form has a button too)
