@@ -10,6 +10,8 @@ from .content import (
 from .publishing import (
     ReviewFacts,
     ReviewStep,
+    article_expire,
+    article_hold_for_schedule,
     article_lock_for_review,
     article_publish,
     article_restore,
@@ -23,6 +25,8 @@ __all__ = [
     "ReviewFacts",
     "ReviewStep",
     "article_create",
+    "article_expire",
+    "article_hold_for_schedule",
     "article_lock_for_review",
     "article_publish",
     "article_restore",
