@@ -9,7 +9,6 @@ entry (``manage.py enqueue_scheduled_jobs``) queues ``publish_due_approvals``.
 
 import logging
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -27,7 +26,12 @@ logger = logging.getLogger(__name__)
 def enqueue_on_commit(job, *args, **kwargs) -> None:
     """Queue ``job`` when the current transaction commits. If the queue cannot take it, the error
     is logged (``robust``): the action the person took is saved, and stays a success for them."""
-    transaction.on_commit(partial(job.enqueue, *args, **kwargs), robust=True)
+
+    def enqueue() -> None:
+        job.enqueue(*args, **kwargs)
+
+    enqueue.__qualname__ = f"enqueue({job.module_path})"  # what Django's log of a failed callback names
+    transaction.on_commit(enqueue, robust=True)
 
 
 def retry_delay(attempt: int) -> timedelta:

@@ -125,7 +125,9 @@ class TaskQueue:
                     value = result.task.call(*result.args, **result.kwargs)
                 except Exception as exc:
                     result.errors.append(
-                        TaskError(exception_class_path=get_module_path(type(exc)), traceback=get_exception_traceback(exc))
+                        TaskError(
+                            exception_class_path=get_module_path(type(exc)), traceback=get_exception_traceback(exc)
+                        )
                     )
                     object.__setattr__(result, "status", TaskResultStatus.FAILED)
                 else:
