@@ -193,3 +193,34 @@ def test_enqueue_scheduled_jobs_can_run_the_jobs_here(task_queue, capsys):
     out = capsys.readouterr().out
     assert "Ran publish_due_approvals: 0" in out
     assert "Ran expire_publications: 0" in out
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_enqueue_scheduled_jobs_every_keeps_going_after_a_failed_round(settings, monkeypatch, caplog):
+    """With --every (make run's stand-in for cron) a round that cannot queue is logged and the loop goes on."""
+    from reviews.management.commands import enqueue_scheduled_jobs
+
+    settings.TASKS = {"default": {"BACKEND": "tests.reviews.test_tasks.UnreachableQueueBackend"}}
+    sleeps = []
+
+    def sleep(seconds):
+        sleeps.append(seconds)
+        if len(sleeps) == 2:
+            raise _Stop
+
+    monkeypatch.setattr(enqueue_scheduled_jobs.time, "sleep", sleep)
+    with caplog.at_level(logging.ERROR), pytest.raises(_Stop):
+        call_command("enqueue_scheduled_jobs", "--every", "60")
+    assert sleeps == [60, 60]
+    assert caplog.text.count("Queuing the scheduled jobs failed; trying again in 60 seconds.") == 2
+
+
+def test_enqueue_scheduled_jobs_refuses_a_zero_interval():
+    """--every 0 would spin: it is refused with a clear message."""
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("enqueue_scheduled_jobs", "--every", "0")
