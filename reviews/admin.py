@@ -125,7 +125,7 @@ class WorkflowExtension(ArticleAdminExtension):
             )
         return {
             "open_request": open_request,
-            "scheduled_request": ReviewRequest.objects.scheduled().filter(article=article).last(),
+            "scheduled_request": ReviewRequest.objects.scheduled().filter(article=article).first(),
             "last_request": ReviewRequest.objects.filter(article=article).first(),
             "change_request": change_request,
             "can_retire": request.user.has_perm("articles.retire_article"),
