@@ -24,11 +24,18 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --silent --no-audit --no-fund && touch $@; \
 	else echo "npm not found: accessibility tests will be skipped"; fi
 
+# The web server, the task worker (mail, scheduled publishing) and, in place of cron, the periodic
+# entry every minute; Ctrl-C (or the server stopping) stops all three.
+RUN_ADDR ?= 127.0.0.1:8000
 run: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
-	@echo "Serving on http://127.0.0.1:8000  (Ctrl-C to stop)"
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Serving on http://$(RUN_ADDR) with the task worker beside it  (Ctrl-C stops them)"
+	@export DJANGO_DEBUG=1; \
+	$(PY) manage.py db_worker --no-reload --interval 2 & worker=$$!; \
+	$(PY) manage.py enqueue_scheduled_jobs --every 60 --verbosity 0 & periodic=$$!; \
+	trap 'kill $$worker $$periodic 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	$(PY) manage.py runserver $(RUN_ADDR)
 
 test: install-dev node_modules/.installed
 	$(VENV)/bin/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)

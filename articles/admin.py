@@ -167,13 +167,23 @@ class PublicationStatusFilter(admin.SimpleListFilter):
     parameter_name = "public"
 
     def lookups(self, request, model_admin):
-        return [("approved", _("Approved")), ("pending", _("Pending review")), ("none", _("Not public"))]
+        return [
+            ("approved", _("Approved")),
+            ("pending", _("Pending review")),
+            ("none", _("Not public")),
+            ("expired", _("Expired (past “unpublish at”)")),
+            ("planned_end", _("Public, with an “unpublish at” time")),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() in ("approved", "pending"):
             return queryset.filter(publication__status=self.value())
         if self.value() == "none":
             return queryset.filter(publication__isnull=True)
+        if self.value() == "expired":
+            return queryset.filter(publication__in=Publication.objects.expired())
+        if self.value() == "planned_end":
+            return queryset.filter(publication__in=Publication.objects.public().filter(unpublish_at__isnull=False))
         return queryset
 
 
@@ -231,6 +241,8 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
         if obj.control.retired_at:
             return _("Retired")
         publication = getattr(obj, "publication", None)
+        if publication is not None and publication.is_expired:
+            return _("Expired")
         return publication.get_status_display() if publication else _("Not public")
 
     def view_on_site(self, obj: Article) -> str | None:
@@ -476,12 +488,39 @@ class EditorialPolicyAdmin(VersionAdmin):
     list_display = ["title", "updated_at"]
 
 
+class ExpiryFilter(admin.SimpleListFilter):
+    """Snapshots past their planned end of publication, and those that have one ahead."""
+
+    title = _("planned end")
+    parameter_name = "expiry"
+
+    def lookups(self, request, model_admin):
+        return [("expired", _("Expired")), ("planned", _("Leaves the site later"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "expired":
+            return queryset.filter(pk__in=Publication.objects.expired().values("pk"))
+        if self.value() == "planned":
+            return queryset.filter(unpublish_at__isnull=False).exclude(
+                pk__in=Publication.objects.expired().values("pk")
+            )
+        return queryset
+
+
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
     """Snapshots are written by the workflow only; editors may look, never touch."""
 
-    list_display = ["question", "status", "last_reviewed", "next_review_due", "published_at"]
-    list_filter = ["status", "topic"]
+    list_display = [
+        "question",
+        "status",
+        "last_reviewed",
+        "next_review_due",
+        "published_at",
+        "unpublish_at",
+        "expired_at",
+    ]
+    list_filter = ["status", ExpiryFilter, "topic"]
     list_select_related = ["topic"]
     search_fields = ["question", "slug"]
     exclude = ["search_vector"]

@@ -8,7 +8,8 @@ from .models import Publication
 
 
 class LatestApprovedFeed(Feed):
-    """Atom feed of newly approved answers (never pending or retired ones), newest first."""
+    """Atom feed of newly approved answers, newest first: never pending, retired or expired ones
+    (``Publication.objects.public``); an answer scheduled for later appears when it goes live."""
 
     feed_type = Atom1Feed
     title = _("Newly approved answers")

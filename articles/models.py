@@ -45,10 +45,21 @@ def _public_status(prefix: str = "") -> Q:
     return Q(**{f"{prefix}status__in": statuses})
 
 
+def _not_expired(prefix: str = "") -> Q:
+    """The other half of the rule: a snapshot leaves the site the moment its planned end
+    (``unpublish_at``) passes, whether or not the expiry job has stamped ``expired_at`` yet."""
+    return Q(**{f"{prefix}unpublish_at__isnull": True}) | Q(**{f"{prefix}unpublish_at__gt": timezone.now()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def public(self) -> "ArticleQuerySet":
-        """Articles a reader may open: see ``public_statuses``."""
-        return self.filter(_public_status("publication__"), publication__isnull=False, control__retired_at__isnull=True)
+        """Articles a reader may open: see ``public_statuses`` and ``_not_expired``."""
+        return self.filter(
+            _public_status("publication__"),
+            _not_expired("publication__"),
+            publication__isnull=False,
+            control__retired_at__isnull=True,
+        )
 
     def lock_for_workflow(self, pk: int) -> "Article":
         """The article with its workflow row locked until the transaction ends (a no-op on SQLite),
@@ -188,8 +199,16 @@ class RelatedQuestion(models.Model):
 
 class PublicationQuerySet(models.QuerySet):
     def public(self) -> "PublicationQuerySet":
-        """Snapshots a reader may open: see ``public_statuses``."""
-        return self.filter(_public_status(), article__control__retired_at__isnull=True)
+        """Snapshots a reader may open: see ``public_statuses`` and ``_not_expired``."""
+        return self.filter(_public_status(), _not_expired(), article__control__retired_at__isnull=True)
+
+    def expired(self) -> "PublicationQuerySet":
+        """Snapshots past their planned end of publication (the chief editor's "Expired" list)."""
+        return self.filter(unpublish_at__lte=timezone.now())
+
+    def due_to_expire(self) -> "PublicationQuerySet":
+        """Expired snapshots the expiry job has not stamped yet."""
+        return self.expired().filter(expired_at__isnull=True)
 
     def approved(self) -> "PublicationQuerySet":
         return self.filter(status=Publication.Status.APPROVED)
@@ -235,6 +254,10 @@ class Publication(models.Model):
     reviewers = models.JSONField(default=list, blank=True)
     related_article_ids = models.JSONField(default=list, blank=True)
     published_at = models.DateTimeField(default=timezone.now)
+    # The planned end of publication, chosen by the editor with the review request; readers
+    # stop seeing the snapshot then (410), and the expiry job stamps ``expired_at``.
+    unpublish_at = models.DateTimeField(_("unpublish at"), null=True, blank=True)
+    expired_at = models.DateTimeField(_("expired"), null=True, blank=True)
     first_approved_at = models.DateTimeField(null=True, blank=True)
     search_document = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
@@ -248,6 +271,9 @@ class Publication(models.Model):
             models.Index(fields=["status", "-first_approved_at"]),
             models.Index(fields=["topic", "-first_approved_at"]),
             models.Index(fields=["next_review_due"]),
+            models.Index(
+                fields=["unpublish_at"], condition=Q(expired_at__isnull=True), name="publication_unexpired_end_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -269,7 +295,12 @@ class Publication(models.Model):
     @property
     def is_public(self) -> bool:
         """``PublicationQuerySet.public`` for a row already loaded with its article's control."""
-        return self.status in public_statuses() and self.article.control.retired_at is None
+        return self.status in public_statuses() and self.article.control.retired_at is None and not self.is_expired
+
+    @property
+    def is_expired(self) -> bool:
+        """Past its planned end of publication (``_not_expired`` for one row)."""
+        return self.unpublish_at is not None and self.unpublish_at <= timezone.now()
 
     @property
     def is_overdue(self) -> bool:

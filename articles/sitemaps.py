@@ -6,7 +6,8 @@ from .models import Publication, PublishedBody
 class ArticleSitemap(Sitemap):
     """Every audience version of the approved public answers, at its canonical URL.
 
-    Pending pages are noindex and stay out; so do retired ones. The default audience's
+    Pending pages are noindex and stay out; so do retired ones and those past their
+    "unpublish at" time (``Publication.objects.public``). The default audience's
     version is the bare article URL, the others carry ``?audience=<slug>``, as their
     ``rel=canonical`` does.
     """

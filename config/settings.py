@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     "personalization",
     "references",
     "articles",
@@ -201,6 +203,26 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Background jobs (Django's Tasks API through the django-tasks backport; see README "Background jobs").
+# The database backend is the embedded default: tasks are rows in this database and
+# `manage.py db_worker` runs them. DJANGO_TASKS_BACKEND=rq moves the queue to Redis (REDIS_URL)
+# once `pip install -r requirements-rq.txt` has installed django-tasks-rq; run `manage.py rqworker`.
+TASKS_BACKEND = os.environ.get("DJANGO_TASKS_BACKEND", "database").strip().lower()
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("DJANGO_TASKS_BACKEND=rq needs REDIS_URL, the Redis server that holds the queue.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    raise ImproperlyConfigured(f"DJANGO_TASKS_BACKEND must be “database” or “rq”, not {TASKS_BACKEND!r}.")
+# A notification mail that fails (mail server down) is tried at most this many times in all,
+# waiting MAIL_RETRY_DELAY_SECONDS, then twice as long after each further failure (8 tries: about two hours).
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 8)
+MAIL_RETRY_DELAY_SECONDS = env_int("MAIL_RETRY_DELAY_SECONDS", 60)
 
 # Editorial workflow (see DESIGN.md "The workflow").
 REVIEW_APPROVALS_REQUIRED = env_int("REVIEW_APPROVALS_REQUIRED", 1)

@@ -3,6 +3,7 @@
 import io
 import zipfile
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -81,6 +82,17 @@ def export_markdown(modeladmin, request, queryset):
     return response
 
 
+class ScheduleForm(forms.Form):
+    """The optional schedule sent with "Submit for review" (``<input type="datetime-local">``, in the
+    site's time zone); the services check that it lies ahead and is in order."""
+
+    publish_at = forms.DateTimeField(label=gettext_lazy("Publish at"), required=False)
+    unpublish_at = forms.DateTimeField(label=gettext_lazy("Unpublish at"), required=False)
+
+    def problems(self) -> list[str]:
+        return [f"{self[name].label}: {' '.join(errors)}" for name, errors in self.errors.items()]
+
+
 class WorkflowExtension(ArticleAdminExtension):
     """The review workflow in the article admin: its status panel, buttons, list column and bulk actions."""
 
@@ -123,15 +135,20 @@ class WorkflowExtension(ArticleAdminExtension):
         if not model_admin.has_view_permission(request, article):
             raise PermissionDenied
         service, success = ACTIONS[action]
-        comment = request.POST.get("comment", "")
+        options = {"comment": request.POST.get("comment", "")}
+        if action in ("submit", "resubmit"):
+            schedule = ScheduleForm(request.POST)
+            if not schedule.is_valid():
+                return self._refused(model_admin, request, article, action, schedule.problems(), status=400)
+            options.update(schedule.cleaned_data)
         try:
             if action in ("submit", "retire", "restore"):
-                service(article=article, actor=request.user, comment=comment)
+                service(article=article, actor=request.user, **options)
             else:
                 open_request = ReviewRequest.objects.open().filter(article=article).first()
                 if open_request is None:
                     raise ValidationError(_("This article has no open review request."))
-                service(review_request=open_request, actor=request.user, comment=comment)
+                service(review_request=open_request, actor=request.user, **options)
         except ValidationError as exc:
             return self._refused(model_admin, request, article, action, exc.messages, status=400)
         except (TransitionNotAllowed, ConcurrentTransition):
@@ -163,6 +180,7 @@ class WorkflowExtension(ArticleAdminExtension):
             )
         return {
             "open_request": open_request,
+            "scheduled_request": ReviewRequest.objects.scheduled().filter(article=article).first(),
             "last_request": ReviewRequest.objects.filter(article=article).first(),
             "change_request": change_request,
             "can_retire": request.user.has_perm("articles.retire_article"),
@@ -210,10 +228,30 @@ class DecisionInline(admin.TabularInline):
         return False
 
 
+class ScheduleFilter(admin.SimpleListFilter):
+    """Approvals waiting for their "publish at" time, and requests with a planned end."""
+
+    title = gettext_lazy("schedule")
+    parameter_name = "schedule"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("waiting", gettext_lazy("Approved, waiting to go live")),
+            ("planned_end", gettext_lazy("With an “unpublish at” time")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(pk__in=ReviewRequest.objects.scheduled().values("pk"))
+        if self.value() == "planned_end":
+            return queryset.filter(unpublish_at__isnull=False)
+        return queryset
+
+
 @admin.register(ReviewRequest)
 class ReviewRequestAdmin(ReadOnlyAdmin):
-    list_display = ["article", "state", "submitted_by", "submitted_at", "started_by"]
-    list_filter = ["state"]
+    list_display = ["article", "state", "submitted_by", "submitted_at", "publish_at", "unpublish_at", "published_at"]
+    list_filter = ["state", ScheduleFilter]
     list_select_related = ["article", "submitted_by", "started_by"]
     search_fields = ["article__question"]
     inlines = [DecisionInline]

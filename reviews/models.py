@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -95,6 +95,22 @@ class ReviewRequestQuerySet(models.QuerySet):
         since = timezone.now() - timedelta(days=days)
         return self.filter(state=ReviewRequest.State.APPROVED, closed_at__gte=since).order_by("-closed_at")
 
+    def scheduled(self) -> "ReviewRequestQuerySet":
+        """Approved revisions waiting for their "publish at" time: not yet published, and not
+        superseded by a revision of the same article approved later and already published."""
+        newer_live = ReviewRequest.objects.filter(
+            article=OuterRef("article"), published_at__isnull=False, closed_at__gt=OuterRef("closed_at")
+        )
+        return (
+            self.filter(state=ReviewRequest.State.APPROVED, published_at__isnull=True, publish_at__isnull=False)
+            .exclude(Exists(newer_live))
+            .order_by("publish_at")
+        )
+
+    def due_for_publishing(self) -> "ReviewRequestQuerySet":
+        """Scheduled approvals whose "publish at" time has come."""
+        return self.scheduled().filter(publish_at__lte=timezone.now())
+
 
 class ReviewRequest(ConcurrentTransitionMixin, models.Model):
     """A request for the board to review one pinned revision of an article, like a pull request."""
@@ -118,6 +134,12 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
     )
     closed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The editor's schedule for this revision: it goes live no earlier than ``publish_at`` (at
+    # approval when empty) and leaves the public site at ``unpublish_at`` (never when empty).
+    publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
+    unpublish_at = models.DateTimeField(_("unpublish at"), null=True, blank=True)
+    # When the approved revision became what readers see (at approval, or at ``publish_at``).
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     objects = ReviewRequestQuerySet.as_manager()
 
@@ -138,6 +160,12 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reviews:review_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Approved, and waiting for its "publish at" time (``ReviewRequestQuerySet.scheduled`` for one row,
+        without the check for a newer published approval)."""
+        return self.state == self.State.APPROVED and self.published_at is None and self.publish_at is not None
 
     @property
     def due_date(self):

@@ -1,4 +1,7 @@
-"""Mail to the board and to submitters. Called through ``transaction.on_commit`` only."""
+"""Mail to the board and to submitters: what each message says and who gets it.
+
+Called only by the background jobs in ``reviews/tasks.py``, which the services queue on commit and
+which retry when the mail server fails; each function returns how many messages it sent."""
 
 from django.conf import settings
 from django.core.mail import send_mass_mail

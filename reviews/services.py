@@ -2,12 +2,14 @@
 
 Each service runs in one transaction: it locks the article's workflow row, then the request,
 checks who may act, runs the django-fsm transition (whose conditions decide it), writes an
-audit row, tells the articles app through one of its services, and queues mail with
-``transaction.on_commit`` so nothing is sent for a rolled-back change. This module never
-writes an articles table itself (import-linter holds that line).
+audit row, tells the articles app through one of its services, and queues its background
+jobs (mail, scheduled publishing; ``reviews/tasks.py``) to be enqueued on commit, so nothing is
+sent for a rolled-back change. This module never writes an articles table itself (import-linter
+holds that line).
 """
 
-from datetime import timedelta
+import logging
+from datetime import datetime, timedelta
 
 import reversion
 from django.conf import settings
@@ -23,10 +25,11 @@ from articles import services as articles
 from articles.selectors import article_for_workflow
 from articles.services import ReviewFacts
 
-from . import notifications
+from . import tasks
 from .models import AuditEntry, BoardMember, ReviewDecision, ReviewRequest
 
 State = ReviewRequest.State
+logger = logging.getLogger(__name__)
 
 
 def _audit(*, review_request: ReviewRequest, actor, transition: str, from_state: str, comment: str = "") -> AuditEntry:
@@ -107,38 +110,85 @@ def _send_to_board(review_request: ReviewRequest, *, actor, transition: str, fro
     articles.article_lock_for_review(
         article=review_request.article,
         content=review_request.pinned_content(),
-        facts=ReviewFacts(review_step=review_request.review_step, submitted_at=review_request.submitted_at),
+        facts=ReviewFacts(
+            review_step=review_request.review_step,
+            submitted_at=review_request.submitted_at,
+            publish_at=review_request.publish_at,
+            unpublish_at=review_request.unpublish_at,
+        ),
     )
-    transaction.on_commit(lambda: notifications.notify_board_of_submission(review_request.pk))
+    tasks.enqueue_on_commit(tasks.mail_board_of_submission, review_request.pk)
 
 
-def review_submit(*, article, actor: AbstractBaseUser, comment: str = "") -> ReviewRequest:
+def _checked_schedule(publish_at: datetime | None, unpublish_at: datetime | None) -> tuple:
+    """The editor's "publish at" and "unpublish at" times, refused when past or out of order."""
+    publish_at, unpublish_at = (
+        timezone.make_aware(t) if t is not None and timezone.is_naive(t) else t for t in (publish_at, unpublish_at)
+    )
+    now = timezone.now()
+    problems = []
+    if publish_at is not None and publish_at <= now:
+        problems.append(
+            _("“Publish at” is in the past. Choose a time to come, or leave it empty to publish at approval.")
+        )
+    if unpublish_at is not None and unpublish_at <= now:
+        problems.append(_("“Unpublish at” is in the past. Choose a time to come, or leave it empty."))
+    elif publish_at is not None and unpublish_at is not None and unpublish_at <= publish_at:
+        problems.append(_("“Unpublish at” must come after “Publish at”."))
+    if problems:
+        raise ValidationError(problems)
+    return publish_at, unpublish_at
+
+
+def review_submit(
+    *,
+    article,
+    actor: AbstractBaseUser,
+    comment: str = "",
+    publish_at: datetime | None = None,
+    unpublish_at: datetime | None = None,
+) -> ReviewRequest:
     """An editor submits the article's current content; pins it as a new revision.
 
+    ``publish_at`` (optional) holds the approved revision back until that time; ``unpublish_at``
+    (optional) takes it off the public site then. Both must lie ahead, unpublish after publish.
     Refused while a request is open, while the content has problems, or for a retired article.
     Locks the article row. Mails the board after commit.
     """
     _require_editor(actor)
+    publish_at, unpublish_at = _checked_schedule(publish_at, unpublish_at)
     with transaction.atomic():
         article = _lock(article.pk)
         if article.is_retired:
             raise ValidationError(_("A retired article cannot be submitted for review."))
         if ReviewRequest.objects.open().filter(article=article).exists():
             raise ValidationError(_("This article already has an open review request."))
-        review_request = ReviewRequest(article=article, submitted_by=actor)
+        review_request = ReviewRequest(
+            article=article, submitted_by=actor, publish_at=publish_at, unpublish_at=unpublish_at
+        )
         _pin(review_request, actor=actor, comment=_("Submitted for review"))
         _run_ready_transition(review_request, review_request.submit)
         _send_to_board(review_request, actor=actor, transition="submit", from_state=State.NEW, comment=comment)
     return review_request
 
 
-def review_resubmit(*, review_request: ReviewRequest, actor: AbstractBaseUser, comment: str = "") -> ReviewRequest:
-    """An editor answers a change request with the article's current content, pinned anew."""
+def review_resubmit(
+    *,
+    review_request: ReviewRequest,
+    actor: AbstractBaseUser,
+    comment: str = "",
+    publish_at: datetime | None = None,
+    unpublish_at: datetime | None = None,
+) -> ReviewRequest:
+    """An editor answers a change request with the article's current content, pinned anew, and
+    the schedule given now (it replaces the earlier one; empty means none), checked as on submission."""
     _require_editor(actor)
+    publish_at, unpublish_at = _checked_schedule(publish_at, unpublish_at)
     with transaction.atomic():
         review_request = _lock_request(review_request, article=_lock(review_request.article_id))
         if review_request.state != State.CHANGES_REQUESTED:
             raise TransitionNotAllowed(_("Only a request with changes requested can be resubmitted."))
+        review_request.publish_at, review_request.unpublish_at = publish_at, unpublish_at
         _pin(review_request, actor=actor, comment=_("Resubmitted for review"))
         _run_ready_transition(review_request, review_request.resubmit)
         _send_to_board(
@@ -187,8 +237,10 @@ def review_decide(
 
     Locks the article and the request, so two decisions on one request are serialised: the loser
     finds the state moved on and gets TransitionNotAllowed. The ``approve`` transition's quorum
-    condition decides whether this approval publishes the pinned revision. Mails the submitter
-    after commit.
+    condition decides whether this approval publishes the pinned revision: at once, or, when the
+    editor set a "publish at" time still to come, at that time (``review_publish_scheduled``, queued
+    on commit); until then the approved snapshot, if any, stays live and a never-approved article
+    is not public at all. Mails the submitter after commit.
     """
     board_member_for(reviewer)
     decision = ReviewDecision(reviewer=reviewer, outcome=outcome, comment=comment)
@@ -223,10 +275,49 @@ def review_decide(
                 review_request.approve()
             except TransitionNotAllowed:
                 return decision  # recorded; the quorum (has_quorum) needs more approvals
+            later = review_request.publish_at is not None and review_request.publish_at > review_request.closed_at
+            if not later:
+                review_request.published_at = review_request.closed_at
             _close_round(review_request, actor=reviewer, transition="approve", comment=decision.comment)
-            articles.article_publish(article=article, content=content, facts=_approval_facts(review_request))
-        transaction.on_commit(lambda: notifications.notify_submitter(review_request.pk, decision.pk))
+            if later:
+                articles.article_hold_for_schedule(article=article)
+                tasks.schedule_publishing(review_request)
+            else:
+                articles.article_publish(article=article, content=content, facts=_approval_facts(review_request))
+        tasks.enqueue_on_commit(tasks.mail_submitter_of_decision, review_request.pk, decision.pk)
     return decision
+
+
+def review_publish_scheduled(*, review_request: ReviewRequest) -> bool:
+    """Make an approval scheduled for later what readers see, once its "publish at" time has come.
+
+    Called by the background jobs only (``reviews.tasks.publish_scheduled`` at that time, and the
+    periodic ``publish_due_approvals``), never by a person. Locks the article and the request.
+    Publishes exactly the pinned revision with the facts of its approval (reviewed on the approval
+    date, by the approvers). Idempotent: returns False, changing nothing, when the request is
+    already published, not due yet, not approved, or superseded by a later approval of the article
+    that is already live, or when its pinned revision no longer matches what the board approved.
+    """
+    with transaction.atomic():
+        article = _lock(review_request.article_id)
+        review_request = _lock_request(review_request, article=article)
+        now = timezone.now()
+        if not review_request.is_scheduled or review_request.publish_at > now:
+            return False
+        if not ReviewRequest.objects.scheduled().filter(pk=review_request.pk).exists():
+            logger.info("Request %s was superseded by a later approval; it is not published.", review_request.pk)
+            return False
+        content = review_request.pinned_content()
+        if content.fingerprint() != review_request.content_hash:
+            logger.error(
+                "Request %s: the pinned revision no longer matches the approval; not published.", review_request.pk
+            )
+            return False
+        review_request.published_at = now
+        review_request.save(update_fields=["published_at", "updated_at"])
+        articles.article_publish(article=article, content=content, facts=_approval_facts(review_request))
+    logger.info("Request %s: the approved revision of article %s is now public.", review_request.pk, article.pk)
+    return True
 
 
 def _close_round(review_request: ReviewRequest, *, actor, transition: str, comment: str) -> None:
@@ -241,15 +332,17 @@ def _close_round(review_request: ReviewRequest, *, actor, transition: str, comme
 
 
 def _approval_facts(review_request: ReviewRequest) -> ReviewFacts:
-    """The review facts readers see: dates, and the members whose approvals made the quorum."""
+    """The review facts readers see: the approval's date, the members whose approvals made the
+    quorum, and the editor's planned end of publication."""
     approvers = review_request.approvers()
-    today = timezone.localdate()
+    approved_on = timezone.localdate(review_request.closed_at)
     return ReviewFacts(
         review_step=review_request.review_step,
         submitted_at=review_request.submitted_at,
-        last_reviewed=today,
-        next_review_due=today + timedelta(days=settings.REVIEW_INTERVAL_DAYS),
+        last_reviewed=approved_on,
+        next_review_due=approved_on + timedelta(days=settings.REVIEW_INTERVAL_DAYS),
         reviewers=[{"name": m.display_name, "credentials": m.credentials, "specialty": m.specialty} for m in approvers],
+        unpublish_at=review_request.unpublish_at,
     )
 
 

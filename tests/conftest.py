@@ -88,3 +88,57 @@ def under_review(submitted, reviewer):
     from reviews.services import review_start
 
     return review_start(review_request=submitted, actor=reviewer)
+
+
+class TaskQueue:
+    """The test backend's queue (``DummyBackend``, config/test_settings.py) and a worker for it:
+    ``run()`` runs every task that is due now, in order, including tasks those tasks queue, and
+    records failures as the database worker does, so a test decides exactly when jobs run."""
+
+    def __init__(self):
+        from django_tasks import task_backends
+
+        self.backend = task_backends["default"]
+        self.backend.clear()
+
+    @property
+    def waiting(self) -> list:
+        from django_tasks import TaskResultStatus
+
+        return [r for r in self.backend.results if r.status == TaskResultStatus.READY]
+
+    def names(self) -> list[str]:
+        return [r.task.name for r in self.waiting]
+
+    def run(self) -> list:
+        """Run what is due (``run_after`` passed) until nothing due is left; return the results run."""
+        from django.utils import timezone
+        from django_tasks import TaskResultStatus
+        from django_tasks.base import TaskError
+        from django_tasks.utils import get_exception_traceback, get_module_path
+
+        done = []
+        while due := [r for r in self.waiting if r.task.run_after is None or r.task.run_after <= timezone.now()]:
+            for result in due:
+                object.__setattr__(result, "status", TaskResultStatus.RUNNING)
+                try:
+                    value = result.task.call(*result.args, **result.kwargs)
+                except Exception as exc:
+                    result.errors.append(
+                        TaskError(
+                            exception_class_path=get_module_path(type(exc)), traceback=get_exception_traceback(exc)
+                        )
+                    )
+                    object.__setattr__(result, "status", TaskResultStatus.FAILED)
+                else:
+                    object.__setattr__(result, "_return_value", value)
+                    object.__setattr__(result, "status", TaskResultStatus.SUCCESSFUL)
+                done.append(result)
+        return done
+
+
+@pytest.fixture
+def task_queue():
+    queue = TaskQueue()
+    yield queue
+    queue.backend.clear()

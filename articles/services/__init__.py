@@ -11,6 +11,8 @@ from .content import (
 from .publishing import (
     ReviewFacts,
     ReviewStep,
+    article_expire,
+    article_hold_for_schedule,
     article_lock_for_review,
     article_publish,
     article_restore,
@@ -25,6 +27,8 @@ __all__ = [
     "ReviewStep",
     "article_change_topic",
     "article_create",
+    "article_expire",
+    "article_hold_for_schedule",
     "article_lock_for_review",
     "article_publish",
     "article_restore",

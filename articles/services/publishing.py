@@ -35,6 +35,14 @@ class ReviewFacts:
     last_reviewed: date | None = None
     next_review_due: date | None = None
     reviewers: list[dict] = field(default_factory=list)  # {"name", "credentials", "specialty"}
+    # The editor's schedule: not public before ``publish_at``, off the site from ``unpublish_at``.
+    publish_at: datetime | None = None
+    unpublish_at: datetime | None = None
+
+    @property
+    def embargoed(self) -> bool:
+        """The revision must not be seen before a "publish at" time still to come."""
+        return self.publish_at is not None and self.publish_at > timezone.now()
 
 
 def reference_entry(reference: Reference, *, number: int, backlink: str) -> dict:
@@ -112,6 +120,8 @@ def render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts)
         "reviewers": facts.reviewers,
         "related_article_ids": list(content.related_ids),
         "published_at": timezone.now(),
+        "unpublish_at": facts.unpublish_at,
+        "expired_at": None,
         "search_document": document,
     }
     return RenderedSnapshot(fields=fields, bodies=bodies, document=document)
@@ -157,10 +167,19 @@ def _never_approved(article: Article) -> bool:
 def article_lock_for_review(*, article: Article, content: ArticleContent, facts: ReviewFacts) -> None:
     """A revision went to the board: the content becomes read-only (invariant 2), and a
     never-approved article is shown as pending review (invariant 6; ``public_statuses``
-    decides whether readers see it). An approved article keeps its approved snapshot live."""
+    decides whether readers see it), unless the editor scheduled it for a later time: then
+    nothing of it is public before that time. An approved article keeps its approved snapshot live."""
     ArticleControl.objects.filter(article=article).update(review_locked=True)
-    if _never_approved(article):
+    if not _never_approved(article):
+        return
+    if facts.embargoed:
+        _remove_pending(article)
+    else:
         _snapshot(article=article, content=content, status=Publication.Status.PENDING, facts=facts)
+
+
+def _remove_pending(article: Article) -> None:
+    Publication.objects.filter(article=article, status=Publication.Status.PENDING).delete()
 
 
 def article_set_review_step(*, article: Article, step: ReviewStep) -> None:
@@ -173,7 +192,7 @@ def article_unlock(*, article: Article) -> None:
     """The request was withdrawn or sent back: the content is editable again, and a never-approved
     article leaves the site (its pending snapshot is removed)."""
     ArticleControl.objects.filter(article=article).update(review_locked=False)
-    Publication.objects.filter(article=article, status=Publication.Status.PENDING).delete()
+    _remove_pending(article)
 
 
 @transaction.atomic(savepoint=False)
@@ -183,6 +202,23 @@ def article_publish(*, article: Article, content: ArticleContent, facts: ReviewF
     publication = _snapshot(article=article, content=content, status=Publication.Status.APPROVED, facts=facts)
     ArticleControl.objects.filter(article=article).update(review_locked=False, rereview_reason="")
     return publication
+
+
+@transaction.atomic(savepoint=False)
+def article_hold_for_schedule(*, article: Article) -> None:
+    """The board approved a revision that goes live later (its "publish at" time): the content is
+    editable again, an approved snapshot stays live until then (invariant 5), and a never-approved
+    article is not public at all until then (its pending snapshot, if any, leaves the site).
+    ``article_publish`` makes it live at the scheduled time."""
+    ArticleControl.objects.filter(article=article).update(review_locked=False)
+    _remove_pending(article)
+
+
+def article_expire(*, article: Article) -> bool:
+    """Record that the article's snapshot reached its planned end (``unpublish_at``). Readers stop
+    seeing it at that moment anyway (``PublicationQuerySet.public``); this stamps ``expired_at``
+    for the chief editor's list. Idempotent: False when there was nothing to stamp."""
+    return bool(Publication.objects.due_to_expire().filter(article=article).update(expired_at=timezone.now()))
 
 
 def article_retire(*, article: Article) -> None:

@@ -32,6 +32,8 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     if publication.article.is_retired:
         return render(request, "articles/article_retired.html", {"publication": publication}, status=410)
+    if publication.is_expired:
+        return render(request, "articles/article_expired.html", {"publication": publication}, status=410)
     if not publication.is_public:
         raise Http404
     page = article_page(publication=publication, audience=request.audience, audiences=request.audiences)

@@ -113,3 +113,38 @@ def test_manage_py_without_settings_runs_in_development_mode():
     )
     assert result.returncode == 0, result.stderr
     assert "running with DJANGO_DEBUG=1" in result.stderr
+
+
+def test_tasks_run_on_the_database_by_default():
+    """The embedded default queue is django-tasks-db, with its app installed."""
+    result = _run(
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.TASKS['default']['BACKEND'], 'django_tasks_db' in s.INSTALLED_APPS)",
+        {"DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "1"},
+    )
+    assert result.stdout.strip() == "django_tasks_db.DatabaseBackend True", result.stderr
+
+
+def test_tasks_backend_rq_moves_the_queue_to_redis():
+    """DJANGO_TASKS_BACKEND=rq configures django-tasks-rq on REDIS_URL (read without loading the optional apps)."""
+    env = {"DJANGO_DEBUG": "1", "DJANGO_TASKS_BACKEND": "rq", "REDIS_URL": "redis://cache:6379/0"}
+    result = _run(
+        "import config.settings as s; print(s.TASKS['default']['BACKEND'], s.RQ_QUEUES['default']['URL'], "
+        "'django_tasks_rq' in s.INSTALLED_APPS)",
+        env,
+    )
+    assert result.stdout.strip() == "django_tasks_rq.RQBackend redis://cache:6379/0 True", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"DJANGO_TASKS_BACKEND": "rq"}, "DJANGO_TASKS_BACKEND=rq needs REDIS_URL"),
+        ({"DJANGO_TASKS_BACKEND": "celery"}, "DJANGO_TASKS_BACKEND must be “database” or “rq”"),
+    ],
+)
+def test_a_wrong_tasks_backend_stops_start_up_with_a_clear_message(env, message):
+    """A queue setting that cannot work is refused at start-up, saying what to set."""
+    result = _run("import config.settings", {"DJANGO_DEBUG": "1", **env})
+    assert result.returncode != 0
+    assert message in result.stderr

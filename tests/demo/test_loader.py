@@ -99,3 +99,22 @@ def test_no_demo_logins_without_debug(settings):
     loader.load_users(load_site())
     assert authenticate(username="editor", password="demo") is None
     assert authenticate(username="reviewer1", password="demo") is None
+
+
+def test_loading_the_demo_queues_no_mail(settings, monkeypatch):
+    """Mail jobs the services queue while the demo loads go nowhere: the real queue stays empty."""
+    from django_tasks_db.models import DBTaskResult
+
+    from reviews import tasks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+    def run(self):
+        tasks.mail_board_of_submission.enqueue(ReviewRequest.objects.first().pk)
+        return {"articles": 0, "skipped": 12}
+
+    monkeypatch.setattr(DemoLoader, "run", run)
+    call_command("load_demo", stdout=StringIO())
+    assert not DBTaskResult.objects.exists()
+    tasks.mail_board_of_submission.enqueue(ReviewRequest.objects.first().pk)
+    assert DBTaskResult.objects.count() == 1  # outside load_demo, the same call does queue

@@ -1,4 +1,5 @@
-"""Mail goes out only after the transaction commits: to the board on submission, to the submitter on decisions."""
+"""Mail is queued only after the transaction commits and sent by the task worker: to the board on
+submission, to the submitter on decisions."""
 
 from datetime import timedelta
 
@@ -16,56 +17,69 @@ pytestmark = pytest.mark.django_db
 
 
 def test_board_is_mailed_on_submission_after_commit(
-    article, editor, reviewer, reviewer2, django_capture_on_commit_callbacks
+    article, editor, reviewer, reviewer2, task_queue, django_capture_on_commit_callbacks
 ):
     """Each active board member gets one message, and only once the submission commits."""
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         review_submit(article=article, actor=editor)
-    assert mail.outbox == []
+    assert task_queue.names() == []
     for callback in callbacks:
         callback()
+    assert task_queue.names() == ["mail_board_of_submission"]
+    assert mail.outbox == []
+    task_queue.run()
     assert sorted(m.to[0] for m in mail.outbox) == [reviewer.email, reviewer2.email]
     assert article.question in mail.outbox[0].subject
     assert "/review/" in mail.outbox[0].body
 
 
-def test_submitter_gets_change_request_with_comment(under_review, reviewer, editor, django_capture_on_commit_callbacks):
+def test_submitter_gets_change_request_with_comment(
+    under_review, reviewer, editor, task_queue, django_capture_on_commit_callbacks
+):
     """The change request's comment reaches the submitter."""
     with django_capture_on_commit_callbacks(execute=True):
         review_decide(
             review_request=under_review, reviewer=reviewer, outcome="request_changes", comment="Add the imaging advice."
         )
+    task_queue.run()
     assert [m.to for m in mail.outbox] == [[editor.email]]
     assert "Changes requested" in mail.outbox[0].subject
     assert "Add the imaging advice." in mail.outbox[0].body
 
 
-def test_submitter_gets_approval(under_review, reviewer, editor, django_capture_on_commit_callbacks):
+def test_submitter_gets_approval(under_review, reviewer, editor, task_queue, django_capture_on_commit_callbacks):
     """Approval is announced to the submitter."""
     with django_capture_on_commit_callbacks(execute=True):
         review_decide(review_request=under_review, reviewer=reviewer, outcome="approve", comment="Clear and accurate.")
+    task_queue.run()
     assert mail.outbox[0].to == [editor.email]
     assert mail.outbox[0].subject.startswith("Approved")
 
 
-def test_refused_transition_sends_nothing(under_review, editor, django_capture_on_commit_callbacks):
+def test_refused_transition_sends_nothing(under_review, editor, task_queue, django_capture_on_commit_callbacks):
     """A refused decision queues no mail."""
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
         review_decide(review_request=under_review, reviewer=editor, outcome="approve")
+    assert task_queue.names() == []
+    task_queue.run()
     assert mail.outbox == []
 
 
-def test_review_overdue_lists_and_notifies(article, editor, reviewer, capsys):
-    """The command lists overdue articles and, with --notify, mails the board."""
+def test_review_overdue_lists_and_notifies(article, editor, reviewer, task_queue, capsys):
+    """The command lists overdue articles and, with --notify, queues the board's reminder."""
     approve(article, editor=editor, reviewer=reviewer)
     call_command("review_overdue")
     assert "No approved article is overdue" in capsys.readouterr().out
     Publication.objects.filter(article=article).update(next_review_due=timezone.localdate() - timedelta(days=10))
+    task_queue.run()
     mail.outbox.clear()
     call_command("review_overdue", "--notify")
     out = capsys.readouterr().out
     assert "1 article(s) overdue" in out
     assert article.question in out
     assert "10 days late" in out
+    assert "Queued the reminder" in out
+    assert mail.outbox == []
+    task_queue.run()
     assert [m.to for m in mail.outbox] == [[reviewer.email]]
     assert article.question in mail.outbox[0].body

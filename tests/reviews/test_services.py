@@ -37,12 +37,13 @@ def test_an_approval_reads_and_writes_each_thing_once(under_review, reviewer):
 
 
 def test_approval_leaves_decision_audit_snapshot_and_unlocked_article(
-    under_review, reviewer, mailoutbox, django_capture_on_commit_callbacks
+    under_review, reviewer, mailoutbox, task_queue, django_capture_on_commit_callbacks
 ):
     """An approval records the vote on the pinned revision, an audit row, the approved snapshot
     with the reviewer's name, and reopens editing; the submitter is told after commit."""
     with django_capture_on_commit_callbacks(execute=True):
         decision = review_decide(review_request=under_review, reviewer=reviewer, outcome="approve", comment="Good.")
+    task_queue.run()
     assert [m.to for m in mailoutbox] == [[under_review.submitted_by.email]]
     assert (decision.revision_id, decision.content_hash) == (under_review.revision_id, under_review.content_hash)
     audit = AuditEntry.objects.filter(request=under_review).order_by("-id").first()

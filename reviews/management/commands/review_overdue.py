@@ -2,14 +2,16 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from articles.selectors import overdue_publications
-from reviews.notifications import notify_board_of_overdue
+from reviews.tasks import mail_board_of_overdue
 
 
 class Command(BaseCommand):
-    help = "List approved articles past their next review date; with --notify, email the board."
+    help = "List approved articles past their next review date; with --notify, queue a reminder mail to the board."
 
     def add_arguments(self, parser):
-        parser.add_argument("--notify", action="store_true", help="Email every active board member the list.")
+        parser.add_argument(
+            "--notify", action="store_true", help="Queue a mail to every active board member with the list."
+        )
 
     def handle(self, *args, notify: bool = False, **options):
         today = timezone.localdate()
@@ -25,5 +27,5 @@ class Command(BaseCommand):
                 f"({publication.get_absolute_url()})"
             )
         if notify:
-            sent = notify_board_of_overdue(overdue)
-            self.stdout.write(self.style.SUCCESS(f"Emailed {sent} board member(s)."))
+            mail_board_of_overdue.enqueue()
+            self.stdout.write(self.style.SUCCESS("Queued the reminder to the board; the task worker sends it."))

@@ -26,7 +26,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reviews", "0003_audit_append_only"),
+        ("reviews", "0004_review_schedule"),
         ("articles", "0008_previewlink"),
     ]
 
