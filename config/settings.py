@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "articles",
     "reviews",
     "demo",
+    "config.apps.ProjectConfig",
 ]
 
 MIDDLEWARE = [

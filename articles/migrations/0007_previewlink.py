@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_figure_permissions'),
+        ('articles', '0006_figure'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

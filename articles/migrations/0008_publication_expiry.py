@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0008_previewlink"),
+        ("articles", "0007_previewlink"),
     ]
 
     operations = [
