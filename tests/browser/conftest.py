@@ -36,26 +36,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-def _carry_serialized_contents(saved: dict) -> None:
-    """Give the connections seen inside Playwright's event loop the data serialized_rollback restores.
-
-    Django's connection handler is thread-critical: once Playwright's sync API has an event loop
-    running in this thread, asgiref hands out new connection objects, which lack the serialized
-    test data (groups and permissions made by data migrations), so every later transactional test
-    in the session would start from an empty database instead of the migrated one.
-    """
-    from django.db import connections
-
-    for alias, contents in saved.items():
-        if contents is not None:
-            connections[alias]._test_serialized_contents = contents
-
-
 @pytest.fixture(scope="session")
 def browser(django_db_setup):
-    from django.db import connections
-
-    saved = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         skip_or_fail(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
     try:
@@ -64,7 +46,6 @@ def browser(django_db_setup):
         skip_or_fail("playwright is not installed (pip install -r requirements-dev.txt)")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        _carry_serialized_contents(saved)
         yield instance
         instance.close()
 

@@ -6,7 +6,7 @@ from articles.models import EditorialPolicy, Publication, RelatedQuestion
 from tests import factories
 
 # axe-core is injected as an inline script, which the site's Content-Security-Policy forbids.
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.bypass_csp]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.bypass_csp]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_RUN = """async (tags) => {

@@ -7,7 +7,7 @@ from tests import factories
 from tests.articles.figure_helpers import make_figure
 from tests.browser.test_accessibility import assert_accessible
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 GUIDE_URL = "/admin/articles/figure/style-guide/"
 BODY = """\

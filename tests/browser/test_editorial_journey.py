@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from references.models import Reference
 from tests.factories import make_audience, make_board_member, make_reference, make_topic, make_user
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _context(browser, live_server):

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from articles.models import ReaderQuestion
 from tests import factories
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PRO_BODY = "Imaging rarely changes the treatment of acute low back pain."
 PATIENT_BODY = "Most people with a sore lower back do not need a scan."

@@ -15,8 +15,8 @@ from reviews.services import review_decide, review_start, review_submit
 from tests.admin_forms import changeform_data
 from tests.factories import make_audience, make_board_member, make_cited_article, make_user
 
-# serialized_rollback restores the groups and permissions created by data migrations after each flush.
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.postgres]
+# Each flush re-creates the groups and permissions (config.roles runs on post_migrate).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
 
 LOSING = (TransitionNotAllowed, ConcurrentTransition, ValidationError)
 

@@ -140,7 +140,7 @@ def _approve_over_http(client, request, reviewer):
     return client.post(f"/review/{request.pk}/decide/", {"outcome": "approve", "revision": request.revision_id})
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_approval_with_the_mail_server_down_answers_302_and_is_saved(client, http_under_review, settings):
     """Even when the mail task runs inside the request (immediate backend), a refused SMTP connection
     never turns the saved approval into an error page."""
@@ -154,7 +154,7 @@ def test_approval_with_the_mail_server_down_answers_302_and_is_saved(client, htt
     assert Publication.objects.get(article=request.article).status == Publication.Status.APPROVED
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_approval_queues_the_mail_and_the_worker_retries_it(client, http_under_review, task_queue, settings):
     """With a queue, the request only enqueues the mail on commit; the worker's failure schedules a retry."""
     settings.EMAIL_BACKEND = "tests.reviews.test_tasks.RefusingEmailBackend"
@@ -165,7 +165,7 @@ def test_approval_queues_the_mail_and_the_worker_retries_it(client, http_under_r
     assert [r.kwargs for r in task_queue.waiting] == [{"attempt": 2}]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_approval_with_the_queue_down_answers_302_and_is_saved(client, http_under_review, settings, caplog):
     """A queue that cannot take the mail is logged; the approval is saved and the board member sees success."""
     settings.TASKS = {"default": {"BACKEND": "tests.reviews.test_tasks.UnreachableQueueBackend"}}
