@@ -1,9 +1,19 @@
-"""The editors' workspace: articles with their bodies, citations and related questions."""
+"""The editors' workspace: articles with their bodies, derived references and related questions."""
 
+import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,24 +24,26 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from personalization.models import Audience
+
+from . import editor
 from .diff import diff_content
-from .forms import ArticleForm
+from .forms import ArticleBodyForm, ArticleForm
 from .integrity import content_problems
 from .models import (
     Article,
     ArticleBody,
     ArticleControl,
-    Citation,
     EditorialPolicy,
     Publication,
     ReaderQuestion,
     RelatedQuestion,
     Topic,
 )
-from .readability import measure
 from .search import similar_publications
-from .services import reader_question_convert
-from .versioning import ArticleContent
+from .services import article_add_reference, article_sync_citations, reader_question_convert
+from .signals import ContentLocked
+from .versioning import ArticleContent, register_with_reversion
 
 
 class ContentLockMixin:
@@ -98,6 +110,7 @@ class InlineLockMixin(ContentLockMixin):
 
 class ArticleBodyInline(InlineLockMixin, admin.StackedInline):
     model = ArticleBody
+    form = ArticleBodyForm
     extra = 0
     min_num = 1
     fields = ["audience", "body", "readability"]
@@ -108,44 +121,11 @@ class ArticleBodyInline(InlineLockMixin, admin.StackedInline):
 
     @admin.display(description=_("readability"))
     def readability(self, obj: ArticleBody | None) -> SafeString | str:
-        """Reading grade of the saved body, with a warning above the audience's target grade."""
+        """Reading grade of the saved body, with a warning above the audience's target grade
+        (the editor's script updates it while the editor types)."""
         if obj is None or obj.pk is None:
             return gettext("Save the article to see the reading grade of this body.")
-        target = obj.audience.target_grade
-        scores = measure(obj.body, target_grade=target)
-        summary = format_html(
-            "<strong>{}</strong> {} · <strong>{}</strong> {}{} · {}",
-            gettext("Flesch-Kincaid grade"),
-            scores.flesch_kincaid_grade,
-            gettext("SMOG index"),
-            scores.smog_index,
-            gettext(" (an estimate below 30 sentences)") if scores.smog_is_estimate else "",
-            gettext("%(words)d words, %(sentences)d sentences")
-            % {"words": scores.words, "sentences": scores.sentences},
-        )
-        if target is None:
-            return format_html("{}<br>{}", summary, gettext("No target reading grade is set for this audience."))
-        context = {"target": target, "audience": obj.audience.label}
-        if not scores.above_target:
-            return format_html(
-                "{}<br>{}", summary, gettext("Within the target grade %(target)s for %(audience)s.") % context
-            )
-        warning = gettext(
-            "Warning: %(scores)s above the target grade %(target)s for %(audience)s. "
-            "Use shorter sentences and everyday words."
-        ) % {**context, "scores": gettext(" and ").join(gettext(name) for name in scores.above_target)}
-        return format_html('{}<ul class="errorlist readability-warning"><li>{}</li></ul>', summary, warning)
-
-
-class CitationInline(InlineLockMixin, admin.TabularInline):
-    model = Citation
-    extra = 0
-    autocomplete_fields = ["reference"]
-    verbose_name = _("reference cited in the bodies")
-    verbose_name_plural = _("references (cite each as [@key] in a body)")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("reference")
+        return editor.readability_html(obj.body, obj.audience)
 
 
 class RelatedQuestionInline(InlineLockMixin, admin.TabularInline):
@@ -181,7 +161,7 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     object_history_template = "admin/articles/article/object_history.html"
-    inlines = [ArticleBodyInline, CitationInline, RelatedQuestionInline]
+    inlines = [ArticleBodyInline, RelatedQuestionInline]
     list_display = ["question", "topic", "author", "public_status", "updated_at"]
     list_select_related = ["topic", "author", "publication", "control"]
     list_filter = [PublicationStatusFilter, "topic"]
@@ -244,16 +224,40 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
             queryset = extension.get_queryset(request, queryset)
         return queryset
 
+    def __init__(self, *args, **kwargs):
+        # The one registration (bodies, citations, related links), before VersionAdmin would
+        # guess one from the inlines, which no longer include the derived citations.
+        register_with_reversion()
+        super().__init__(*args, **kwargs)
+
+    class Media:
+        css = {"all": ["css/admin-editor.css"]}
+        js = ["vendor/codemirror/codemirror.min.js", "js/article-editor.js"]
+
     def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        compare = path(
-            "<path:object_id>/history/compare/",
-            self.admin_site.admin_view(self.compare_view),
-            name="{}_{}_compare".format(*info),
-        )
-        return [*(url for e in _extensions for url in e.get_urls(self)), compare, *super().get_urls()]
+        def url(route, view, name):
+            return path(route, self.admin_site.admin_view(view), name=f"articles_article_{name}")
+
+        return [
+            *(url for e in _extensions for url in e.get_urls(self)),
+            url("references/search/", self.reference_search_view, "reference_search"),
+            url("preview-markdown/", self.preview_view, "preview"),
+            url("<path:object_id>/history/compare/", self.compare_view, "compare"),
+            url("<path:object_id>/references/add/", self.add_reference_view, "add_reference"),
+            *super().get_urls(),
+        ]
+
+    # Saving. Unchanged content is not saved at all: no revision, no new edit version, no history
+    # entry. The article's own form may be unchanged while an inline changed, so ``save_model``
+    # defers that decision to ``save_related``, which sees the inline formsets.
 
     def save_model(self, request, obj, form, change):
+        if change and not form.has_changed():
+            form.article_save_deferred = True
+            return
+        self._save_article(request, obj, form, change)
+
+    def _save_article(self, request, obj, form, change):
         if not change:
             obj.author = request.user
         # ArticleForm.clean() locked the workflow row and checked the edit version in this
@@ -263,11 +267,40 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
             ArticleControl.objects.filter(article=obj).update(edit_version=F("edit_version") + 1)
 
     def save_related(self, request, form, formsets, change):
+        article = form.instance
+        if getattr(form, "article_save_deferred", False):
+            if not any(formset.has_changed() for formset in formsets):
+                before = set(article.citations.values_list("reference_id", flat=True))
+                if {reference.pk for reference in article_sync_citations(article=article)} == before:
+                    article.nothing_saved = True
+                    return
+                # The library now answers a key differently (a reference was imported): that is a change.
+            self._save_article(request, article, form, change)
         super().save_related(request, form, formsets, change)
-        for problem in content_problems(ArticleContent.from_article(form.instance)):
+        # The references follow from the bodies' [@key] markers; they join this view's revision.
+        article_sync_citations(article=article)
+        reversion.add_to_revision(article)
+        for problem in content_problems(ArticleContent.from_article(article)):
             messages.warning(request, problem.message)
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(form.instance, "nothing_saved", False):
+            return []  # the formsets were never saved, so they have no saved objects to describe
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        if getattr(obj, "nothing_saved", False):
+            return None
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if getattr(obj, "nothing_saved", False):
+            self.message_user(request, gettext("No changes to save."), messages.INFO)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_change(request, obj)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["editor_config"] = self.editor_config()
         response = super().render_change_form(request, context, add, change, form_url, obj)
         form = context["adminform"].form
         if form.has_error(NON_FIELD_ERRORS, code="conflict"):
@@ -284,7 +317,13 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
                     messages.info(
                         request, _("This article is under review and read-only. Withdraw the request to edit it.")
                     )
-            extra_context = {**(extra_context or {}), **self.publication_context(article)}
+            extra_context = {
+                **(extra_context or {}),
+                **self.publication_context(article),
+                "derived": editor.derived_references(article),
+                "can_add_references": request.user.has_perm("references.add_reference")
+                and self.has_change_permission(request, article),
+            }
             for extension in _extensions:
                 extra_context.update(extension.change_context(request, article))
             extra_context["article_panels"] = [t for e in _extensions for t in e.panel_templates]
@@ -299,6 +338,74 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
             "unpublished_edits": publication is not None and publication.content_hash != live_hash,
             "is_retired": article.is_retired,
         }
+
+    # The editor's endpoints: the reference picker, the live preview, and adding a cited DOI or PMID.
+
+    def may_edit(self, request: HttpRequest) -> bool:
+        return self.has_change_permission(request) or self.has_add_permission(request)
+
+    def editor_config(self) -> dict:
+        """URLs and words for ``static/js/article-editor.js``, rendered into the page as JSON."""
+        return {
+            "previewUrl": reverse("admin:articles_article_preview"),
+            "searchUrl": reverse("admin:articles_article_reference_search"),
+            "strings": editor.editor_strings(),
+        }
+
+    def reference_search_view(self, request: HttpRequest) -> JsonResponse:
+        """GET ?q=: references matching every word, for the Cite picker."""
+        if not self.may_edit(request):
+            return JsonResponse({"error": gettext("Only editors may search references here.")}, status=403)
+        term = request.GET.get("q", "")
+        if len(term) > editor.SEARCH_MAX_LENGTH:
+            message = gettext("Search for at most %(limit)d characters.") % {"limit": editor.SEARCH_MAX_LENGTH}
+            return JsonResponse({"error": message}, status=400)
+        return JsonResponse({"results": editor.reference_choices(term)})
+
+    def preview_view(self, request: HttpRequest) -> HttpResponse:
+        """POST text (and audience): the body as readers will see it, with its reading grade."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.may_edit(request):
+            return JsonResponse({"error": gettext("Only editors may preview articles here.")}, status=403)
+        text = request.POST.get("text", "")
+        if len(text.encode()) > editor.PREVIEW_MAX_BYTES:
+            message = gettext("This body is too long to preview (more than %(limit)d KB).")
+            return JsonResponse({"error": message % {"limit": editor.PREVIEW_MAX_BYTES // 1000}}, status=400)
+        audience = None
+        if request.POST.get("audience"):
+            try:
+                audience = Audience.objects.get(pk=int(request.POST["audience"]))
+            except (ValueError, Audience.DoesNotExist):
+                return JsonResponse({"error": gettext("Choose an audience from the list.")}, status=400)
+        return JsonResponse(editor.preview(text, audience))
+
+    def add_reference_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """POST key=doi:…|pmid:…: add an empty reference with that identifier, cite it, and open it to complete."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not (self.has_change_permission(request, article) and request.user.has_perm("references.add_reference")):
+            raise PermissionDenied
+        try:
+            reference = article_add_reference(article=article, key=request.POST.get("key", ""), actor=request.user)
+        except ValidationError as error:
+            return HttpResponseBadRequest(" ".join(error.messages), content_type="text/plain; charset=utf-8")
+        except ContentLocked as error:
+            return HttpResponse(str(error), status=409, content_type="text/plain; charset=utf-8")
+        article_url = reverse("admin:articles_article_change", args=[article.pk])
+        messages.success(
+            request,
+            format_html(
+                gettext('“{key}” is in the library and cited by <a href="{url}">{article}</a>. Complete it below.'),
+                key=reference.citation_key,
+                url=article_url,
+                article=article,
+            ),
+        )
+        return HttpResponseRedirect(reverse("admin:references_reference_change", args=[reference.pk]))
 
     def history_view(self, request, object_id, extra_context=None):
         article = self.get_object(request, object_id)
