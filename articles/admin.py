@@ -252,7 +252,7 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
     # defers that decision to ``save_related``, which sees the inline formsets.
 
     def save_model(self, request, obj, form, change):
-        if change and not form.has_changed():
+        if change and not form.has_changed() and not getattr(request, "article_reverting", False):
             form.article_save_deferred = True
             return
         self._save_article(request, obj, form, change)
@@ -406,6 +406,12 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
             ),
         )
         return HttpResponseRedirect(reverse("admin:references_reference_change", args=[reference.pk]))
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # django-reversion has already written the old rows when the form is posted: the form then
+        # looks unchanged, but the revert must be saved as a revision like any other change.
+        request.article_reverting = True
+        return super().revision_view(request, object_id, version_id, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
         article = self.get_object(request, object_id)

@@ -82,6 +82,14 @@
       return true;
     }
 
+    /* Apply line-start changes; a cursor at a line's start moves past what was inserted there. */
+    function changeLines(view, changes) {
+      var changeSet = view.state.changes(changes);
+      view.dispatch({ changes: changeSet, selection: view.state.selection.map(changeSet, 1) });
+      view.focus();
+      return true;
+    }
+
     function selectedLines(state) {
       var lines = [];
       var seen = {};
@@ -105,9 +113,7 @@
           var insert = existing && existing[0] === marker ? "" : marker;
           return { from: line.from, to: line.from + (existing ? existing[0].length : 0), insert: insert };
         });
-        view.dispatch({ changes: changes });
-        view.focus();
-        return true;
+        return changeLines(view, changes);
       };
     }
 
@@ -121,9 +127,7 @@
           if (remove) return { from: line.from, to: line.from + pattern.exec(line.text)[0].length, insert: "" };
           return { from: line.from, insert: ordered ? index + 1 + ". " : "- " };
         });
-        view.dispatch({ changes: changes });
-        view.focus();
-        return true;
+        return changeLines(view, changes);
       };
     }
 

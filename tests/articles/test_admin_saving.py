@@ -192,3 +192,22 @@ def test_no_internal_ids_in_labels(client, editor, article, professional, patien
     assert "Patient or caregiver version" in pages[1]  # the history's change message
     assert "Is neck pain serious?" in pages[1]
     assert "Eliza Editor" in pages[1]
+
+
+def test_reverting_to_an_older_version_is_saved_as_a_revision(client, editor, article, professional):
+    """The form of a reverted version looks unchanged, yet posting it records the revert as a new revision."""
+    client.force_login(editor)
+    data = changeform_data(client.get(_url(article)))
+    key = _body_key(data, article, professional)
+    original = data[key]
+    data[key] = original.replace("Mostly", "Usually")
+    client.post(_url(article), data)
+    data = changeform_data(client.get(_url(article)))
+    data[key] = original.replace("Mostly", "Rarely")
+    client.post(_url(article), data)
+    first = Version.objects.get_for_object(Article.objects.get(pk=article.pk)).last()
+    revert_url = f"/admin/articles/article/{article.pk}/history/{first.pk}/"
+    response = client.post(revert_url, changeform_data(client.get(revert_url)))
+    assert response.status_code == 302
+    assert _versions(article) == 3
+    assert ArticleBody.objects.get(article=article, audience=professional).body.startswith("## Causes\n\nUsually")
