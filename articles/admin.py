@@ -2,29 +2,26 @@
 
 import reversion
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import F
 from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseBadRequest,
     HttpResponseNotAllowed,
     HttpResponseRedirect,
-    JsonResponse,
 )
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
-
-from personalization.models import Audience
 
 from . import editor
 from .diff import diff_content
@@ -41,8 +38,7 @@ from .models import (
     Topic,
 )
 from .search import similar_publications
-from .services import article_add_reference, article_sync_citations, reader_question_convert
-from .signals import ContentLocked
+from .services import article_sync_citations, reader_question_convert
 from .versioning import ArticleContent, register_with_reversion
 
 
@@ -155,7 +151,7 @@ class PublicationStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(ContentLockMixin, VersionAdmin):
+class ArticleAdmin(ContentLockMixin, editor.EditorViews, VersionAdmin):
     """The editors' workspace for one article; other apps extend it through ``ArticleAdminExtension``."""
 
     form = ArticleForm
@@ -175,6 +171,17 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
         (_("Suggested related questions"), {"fields": ["suggested_related"]}),
     ]
     readonly_fields = ["author", "suggested_related"]
+
+    class Media:
+        # The Markdown editor on each body (a progressive enhancement; see README, "Writing in the editor").
+        css = {"all": ["css/admin-editor.css"]}
+        js = ["vendor/codemirror/codemirror.min.js", "js/article-editor.js"]
+
+    def __init__(self, *args, **kwargs):
+        # The one registration (bodies, citations, related links), before VersionAdmin would
+        # guess one from the inlines, which no longer include the derived citations.
+        register_with_reversion()
+        super().__init__(*args, **kwargs)
 
     @admin.display(description=_("similar public answers"))
     def suggested_related(self, obj: Article | None) -> SafeString | str:
@@ -223,16 +230,6 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
         for extension in _extensions:
             queryset = extension.get_queryset(request, queryset)
         return queryset
-
-    def __init__(self, *args, **kwargs):
-        # The one registration (bodies, citations, related links), before VersionAdmin would
-        # guess one from the inlines, which no longer include the derived citations.
-        register_with_reversion()
-        super().__init__(*args, **kwargs)
-
-    class Media:
-        css = {"all": ["css/admin-editor.css"]}
-        js = ["vendor/codemirror/codemirror.min.js", "js/article-editor.js"]
 
     def get_urls(self):
         def url(route, view, name):
@@ -288,13 +285,29 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
             return []  # the formsets were never saved, so they have no saved objects to describe
         return super().construct_change_message(request, form, formsets, add)
 
+    def get_deleted_objects(self, objs, request):
+        """Django lists rows without an admin page by ``str()``: name the workflow flags in words, not by id.
+        (Published articles cannot be deleted here at all: their snapshots are the workflow's.)"""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        flags = capfirst(ArticleControl._meta.verbose_name)
+        names = {
+            f"{flags}: {article.pk}": f"{flags}: "
+            + gettext("review lock, edit version and retirement of “%s”") % article
+            for article in objs
+        }
+
+        def humane(items):
+            return [humane(item) if isinstance(item, list) else names.get(str(item), item) for item in items]
+
+        return humane(deleted), counts, perms_needed, protected
+
     def log_change(self, request, obj, message):
         if getattr(obj, "nothing_saved", False):
             return None
         return super().log_change(request, obj, message)
 
     def response_change(self, request, obj):
-        if getattr(obj, "nothing_saved", False):
+        if getattr(obj, "nothing_saved", False) and IS_POPUP_VAR not in request.POST:
             self.message_user(request, gettext("No changes to save."), messages.INFO)
             return HttpResponseRedirect(request.get_full_path())
         return super().response_change(request, obj)
@@ -338,74 +351,6 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
             "unpublished_edits": publication is not None and publication.content_hash != live_hash,
             "is_retired": article.is_retired,
         }
-
-    # The editor's endpoints: the reference picker, the live preview, and adding a cited DOI or PMID.
-
-    def may_edit(self, request: HttpRequest) -> bool:
-        return self.has_change_permission(request) or self.has_add_permission(request)
-
-    def editor_config(self) -> dict:
-        """URLs and words for ``static/js/article-editor.js``, rendered into the page as JSON."""
-        return {
-            "previewUrl": reverse("admin:articles_article_preview"),
-            "searchUrl": reverse("admin:articles_article_reference_search"),
-            "strings": editor.editor_strings(),
-        }
-
-    def reference_search_view(self, request: HttpRequest) -> JsonResponse:
-        """GET ?q=: references matching every word, for the Cite picker."""
-        if not self.may_edit(request):
-            return JsonResponse({"error": gettext("Only editors may search references here.")}, status=403)
-        term = request.GET.get("q", "")
-        if len(term) > editor.SEARCH_MAX_LENGTH:
-            message = gettext("Search for at most %(limit)d characters.") % {"limit": editor.SEARCH_MAX_LENGTH}
-            return JsonResponse({"error": message}, status=400)
-        return JsonResponse({"results": editor.reference_choices(term)})
-
-    def preview_view(self, request: HttpRequest) -> HttpResponse:
-        """POST text (and audience): the body as readers will see it, with its reading grade."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not self.may_edit(request):
-            return JsonResponse({"error": gettext("Only editors may preview articles here.")}, status=403)
-        text = request.POST.get("text", "")
-        if len(text.encode()) > editor.PREVIEW_MAX_BYTES:
-            message = gettext("This body is too long to preview (more than %(limit)d KB).")
-            return JsonResponse({"error": message % {"limit": editor.PREVIEW_MAX_BYTES // 1000}}, status=400)
-        audience = None
-        if request.POST.get("audience"):
-            try:
-                audience = Audience.objects.get(pk=int(request.POST["audience"]))
-            except (ValueError, Audience.DoesNotExist):
-                return JsonResponse({"error": gettext("Choose an audience from the list.")}, status=400)
-        return JsonResponse(editor.preview(text, audience))
-
-    def add_reference_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """POST key=doi:…|pmid:…: add an empty reference with that identifier, cite it, and open it to complete."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404
-        if not (self.has_change_permission(request, article) and request.user.has_perm("references.add_reference")):
-            raise PermissionDenied
-        try:
-            reference = article_add_reference(article=article, key=request.POST.get("key", ""), actor=request.user)
-        except ValidationError as error:
-            return HttpResponseBadRequest(" ".join(error.messages), content_type="text/plain; charset=utf-8")
-        except ContentLocked as error:
-            return HttpResponse(str(error), status=409, content_type="text/plain; charset=utf-8")
-        article_url = reverse("admin:articles_article_change", args=[article.pk])
-        messages.success(
-            request,
-            format_html(
-                gettext('“{key}” is in the library and cited by <a href="{url}">{article}</a>. Complete it below.'),
-                key=reference.citation_key,
-                url=article_url,
-                article=article,
-            ),
-        )
-        return HttpResponseRedirect(reverse("admin:references_reference_change", args=[reference.pk]))
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # django-reversion has already written the old rows when the form is posted: the form then

@@ -1,14 +1,27 @@
 """What the article editor shows beside the text: the live preview, the reading grade, the
-reference picker's results and the references derived from the bodies' ``[@key]`` markers.
+reference picker's results and the references derived from the bodies' ``[@key]`` markers;
+and ``EditorViews``, the endpoints ``ArticleAdmin`` serves them from.
 
-The admin (``articles.admin``) serves these; the rendering is the site's own, so the preview
-shows exactly what readers will read.
+The rendering is the site's own, so the preview shows exactly what readers will read.
 """
 
 from dataclasses import dataclass
 from html import unescape
 
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.urls import reverse
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
@@ -21,7 +34,8 @@ from references.models import Reference
 from .models import Article
 from .readability import measure
 from .rendering import build_resolver, cited_keys, render_markdown
-from .services.citations import cited_identifier
+from .services.citations import article_add_reference, cited_identifier
+from .signals import ContentLocked
 from .text import normalize_markdown
 
 #: Larger texts are refused by the preview (a 600-word answer is about 4 KB).
@@ -214,3 +228,74 @@ def editor_strings() -> dict[str, str]:
         "cell": gettext("Cell"),
         "unsaved": gettext("You have unsaved changes in this article. Leave without saving them?"),
     }
+
+
+class EditorViews:
+    """The editor's endpoints in ``ArticleAdmin`` (see its ``get_urls``): the reference picker,
+    the live preview, and adding a cited DOI or PMID to the library."""
+
+    def may_edit(self, request: HttpRequest) -> bool:
+        return self.has_change_permission(request) or self.has_add_permission(request)
+
+    def editor_config(self) -> dict:
+        """URLs and words for ``static/js/article-editor.js``, rendered into the page as JSON."""
+        return {
+            "previewUrl": reverse("admin:articles_article_preview"),
+            "searchUrl": reverse("admin:articles_article_reference_search"),
+            "strings": editor_strings(),
+        }
+
+    def reference_search_view(self, request: HttpRequest) -> JsonResponse:
+        """GET ?q=: references matching every word, for the Cite picker."""
+        if not self.may_edit(request):
+            return JsonResponse({"error": gettext("Only editors may search references here.")}, status=403)
+        term = request.GET.get("q", "")
+        if len(term) > SEARCH_MAX_LENGTH:
+            message = gettext("Search for at most %(limit)d characters.") % {"limit": SEARCH_MAX_LENGTH}
+            return JsonResponse({"error": message}, status=400)
+        return JsonResponse({"results": reference_choices(term)})
+
+    def preview_view(self, request: HttpRequest) -> HttpResponse:
+        """POST text (and audience): the body as readers will see it, with its reading grade."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.may_edit(request):
+            return JsonResponse({"error": gettext("Only editors may preview articles here.")}, status=403)
+        text = request.POST.get("text", "")
+        if len(text.encode()) > PREVIEW_MAX_BYTES:
+            message = gettext("This body is too long to preview (more than %(limit)d KB).")
+            return JsonResponse({"error": message % {"limit": PREVIEW_MAX_BYTES // 1000}}, status=400)
+        audience = None
+        if request.POST.get("audience"):
+            try:
+                audience = Audience.objects.get(pk=int(request.POST["audience"]))
+            except (ValueError, Audience.DoesNotExist):
+                return JsonResponse({"error": gettext("Choose an audience from the list.")}, status=400)
+        return JsonResponse(preview(text, audience))
+
+    def add_reference_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """POST key=doi:…|pmid:…: add an empty reference with that identifier, cite it, and open it to complete."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not (self.has_change_permission(request, article) and request.user.has_perm("references.add_reference")):
+            raise PermissionDenied
+        try:
+            reference = article_add_reference(article=article, key=request.POST.get("key", ""), actor=request.user)
+        except ValidationError as error:
+            return HttpResponseBadRequest(" ".join(error.messages), content_type="text/plain; charset=utf-8")
+        except ContentLocked as error:
+            return HttpResponse(str(error), status=409, content_type="text/plain; charset=utf-8")
+        article_url = reverse("admin:articles_article_change", args=[article.pk])
+        messages.success(
+            request,
+            format_html(
+                gettext('“{key}” is in the library and cited by <a href="{url}">{article}</a>. Complete it below.'),
+                key=reference.citation_key,
+                url=article_url,
+                article=article,
+            ),
+        )
+        return HttpResponseRedirect(reverse("admin:references_reference_change", args=[reference.pk]))

@@ -143,7 +143,7 @@ def test_preview_without_audience_has_no_reading_grade(client, editor):
     assert data["readability"] == ""
 
 
-@pytest.mark.parametrize("audience", ["abc", "999999"])
+@pytest.mark.parametrize("audience", ["abc", "999999", "99999999999999999999", "-1"])
 def test_preview_refuses_an_unknown_audience(client, editor, audience):
     """An audience that is not a known id is a 400 with a message."""
     client.force_login(editor)

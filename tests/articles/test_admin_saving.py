@@ -211,3 +211,12 @@ def test_reverting_to_an_older_version_is_saved_as_a_revision(client, editor, ar
     assert response.status_code == 302
     assert _versions(article) == 3
     assert ArticleBody.objects.get(article=article, audience=professional).body.startswith("## Causes\n\nUsually")
+
+
+def test_delete_page_names_related_rows_in_words(client, chief, editor, article):
+    """The chief editor's delete confirmation lists bodies and workflow flags by name, not by id."""
+    client.force_login(chief)
+    html = client.get(f"/admin/articles/article/{article.pk}/delete/").content.decode()
+    assert "Are you sure" in html
+    assert f"Article workflow flags: review lock, edit version and retirement of “{article.question}”" in html
+    assert "Body: Healthcare professional version" in html
