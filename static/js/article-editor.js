@@ -419,6 +419,13 @@
         // The server sanitised every piece of HTML here (nh3 and Django's escaping).
         previewStatus.textContent = payload.html ? "" : S.previewEmpty;
         previewBody.innerHTML = payload.html;
+        // Several previews share the page: their citation links point to this preview's own list.
+        Array.prototype.forEach.call(previewBody.querySelectorAll("[id]"), function (node) {
+          node.id = textarea.id + "-" + node.id;
+        });
+        Array.prototype.forEach.call(previewBody.querySelectorAll("a[href^='#ref-']"), function (link) {
+          link.setAttribute("href", "#" + textarea.id + "-" + link.getAttribute("href").slice(1));
+        });
         previewReferences.replaceChildren();
         payload.references.forEach(function (reference) {
           var item = el("li", { value: String(reference.number), id: textarea.id + "-ref-" + reference.number });

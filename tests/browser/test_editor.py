@@ -133,6 +133,7 @@ def test_writing_with_the_toolbar_cite_picker_and_live_preview(page, live_server
     preview = page.locator(".md-preview-body")
     expect(preview.locator("h2")).to_have_text("When to scan")
     expect(preview.locator("sup.citation a")).to_have_text("1")
+    expect(preview.locator("sup.citation a")).to_have_attribute("href", "#id_bodies-0-body-ref-1")  # its own list
     expect(page.locator(".md-preview-references li")).to_contain_text("Diagnosis and treatment of low back pain")
     expect(page.locator("#bodies-0 .field-readability")).to_contain_text("Flesch-Kincaid grade")
 
