@@ -1,37 +1,45 @@
-"""The editors' workspace: articles with their bodies, citations and related questions."""
+"""The editors' workspace: articles with their bodies, derived references and related questions."""
 
+import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from . import editor
 from .diff import diff_content
-from .forms import ArticleForm
+from .forms import ArticleBodyForm, ArticleForm
 from .integrity import content_problems
 from .models import (
     Article,
     ArticleBody,
     ArticleControl,
-    Citation,
     EditorialPolicy,
     Publication,
     ReaderQuestion,
     RelatedQuestion,
     Topic,
 )
-from .readability import measure
 from .search import similar_publications
-from .services import reader_question_convert
-from .versioning import ArticleContent
+from .services import article_sync_citations, reader_question_convert
+from .versioning import ArticleContent, register_with_reversion
 
 
 class ContentLockMixin:
@@ -101,6 +109,7 @@ class InlineLockMixin(ContentLockMixin):
 
 class ArticleBodyInline(InlineLockMixin, admin.StackedInline):
     model = ArticleBody
+    form = ArticleBodyForm
     extra = 0
     min_num = 1
     fields = ["audience", "body", "readability"]
@@ -111,44 +120,11 @@ class ArticleBodyInline(InlineLockMixin, admin.StackedInline):
 
     @admin.display(description=_("readability"))
     def readability(self, obj: ArticleBody | None) -> SafeString | str:
-        """Reading grade of the saved body, with a warning above the audience's target grade."""
+        """Reading grade of the saved body, with a warning above the audience's target grade
+        (the editor's script updates it while the editor types)."""
         if obj is None or obj.pk is None:
             return gettext("Save the article to see the reading grade of this body.")
-        target = obj.audience.target_grade
-        scores = measure(obj.body, target_grade=target)
-        summary = format_html(
-            "<strong>{}</strong> {} · <strong>{}</strong> {}{} · {}",
-            gettext("Flesch-Kincaid grade"),
-            scores.flesch_kincaid_grade,
-            gettext("SMOG index"),
-            scores.smog_index,
-            gettext(" (an estimate below 30 sentences)") if scores.smog_is_estimate else "",
-            gettext("%(words)d words, %(sentences)d sentences")
-            % {"words": scores.words, "sentences": scores.sentences},
-        )
-        if target is None:
-            return format_html("{}<br>{}", summary, gettext("No target reading grade is set for this audience."))
-        context = {"target": target, "audience": obj.audience.label}
-        if not scores.above_target:
-            return format_html(
-                "{}<br>{}", summary, gettext("Within the target grade %(target)s for %(audience)s.") % context
-            )
-        warning = gettext(
-            "Warning: %(scores)s above the target grade %(target)s for %(audience)s. "
-            "Use shorter sentences and everyday words."
-        ) % {**context, "scores": gettext(" and ").join(gettext(name) for name in scores.above_target)}
-        return format_html('{}<ul class="errorlist readability-warning"><li>{}</li></ul>', summary, warning)
-
-
-class CitationInline(InlineLockMixin, admin.TabularInline):
-    model = Citation
-    extra = 0
-    autocomplete_fields = ["reference"]
-    verbose_name = _("reference cited in the bodies")
-    verbose_name_plural = _("references (cite each as [@key] in a body)")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("reference")
+        return editor.readability_html(obj.body, obj.audience)
 
 
 class RelatedQuestionInline(InlineLockMixin, admin.TabularInline):
@@ -188,13 +164,13 @@ class PublicationStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(ContentLockMixin, VersionAdmin):
+class ArticleAdmin(ContentLockMixin, editor.EditorViews, VersionAdmin):
     """The editors' workspace for one article; other apps extend it through ``ArticleAdminExtension``."""
 
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     object_history_template = "admin/articles/article/object_history.html"
-    inlines = [ArticleBodyInline, CitationInline, RelatedQuestionInline]
+    inlines = [ArticleBodyInline, RelatedQuestionInline]
     list_display = ["question", "topic", "author", "public_status", "updated_at"]
     list_select_related = ["topic", "author", "publication", "control"]
     list_filter = [PublicationStatusFilter, "topic"]
@@ -208,6 +184,17 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
         (_("Suggested related questions"), {"fields": ["suggested_related"]}),
     ]
     readonly_fields = ["author", "suggested_related"]
+
+    class Media:
+        # The Markdown editor on each body (a progressive enhancement; see README, "Writing in the editor").
+        css = {"all": ["css/admin-editor.css"]}
+        js = ["vendor/codemirror/codemirror.min.js", "js/article-editor.js"]
+
+    def __init__(self, *args, **kwargs):
+        # The one registration (bodies, citations, related links), before VersionAdmin would
+        # guess one from the inlines, which no longer include the derived citations.
+        register_with_reversion()
+        super().__init__(*args, **kwargs)
 
     @admin.display(description=_("similar public answers"))
     def suggested_related(self, obj: Article | None) -> SafeString | str:
@@ -247,8 +234,26 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
 
     def view_on_site(self, obj: Article) -> str | None:
         """Link to what readers see, only when they can see it."""
-        publication = Publication.objects.filter(article=obj).select_related("article__control").first()
-        return publication.get_absolute_url() if publication and publication.is_public else None
+        publication = self._publication(obj)
+        if publication is None:
+            return None
+        publication.article = obj
+        return publication.get_absolute_url() if publication.is_public else None
+
+    @staticmethod
+    def _publication(article: Article) -> Publication | None:
+        """The article's snapshot, read once per article object (the change page asks several times)."""
+        if not hasattr(article, "_publication_cache"):
+            article._publication_cache = Publication.objects.filter(article=article).first()
+        return article._publication_cache
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field=None):
+        """Read once per request: the change view, its panels and Django's form view share the object."""
+        cache = request.__dict__.setdefault("_article_admin_objects", {})
+        key = (object_id, from_field)
+        if key not in cache:
+            cache[key] = super().get_object(request, object_id, from_field)
+        return cache[key]
 
     def get_list_display(self, request: HttpRequest):
         return [*super().get_list_display(request), *(c for e in _extensions for c in e.list_columns)]
@@ -272,15 +277,29 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
         return queryset
 
     def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        compare = path(
-            "<path:object_id>/history/compare/",
-            self.admin_site.admin_view(self.compare_view),
-            name="{}_{}_compare".format(*info),
-        )
-        return [*(url for e in _extensions for url in e.get_urls(self)), compare, *super().get_urls()]
+        def url(route, view, name):
+            return path(route, self.admin_site.admin_view(view), name=f"articles_article_{name}")
+
+        return [
+            *(url for e in _extensions for url in e.get_urls(self)),
+            url("references/search/", self.reference_search_view, "reference_search"),
+            url("preview-markdown/", self.preview_view, "preview"),
+            url("<path:object_id>/history/compare/", self.compare_view, "compare"),
+            url("<path:object_id>/references/add/", self.add_reference_view, "add_reference"),
+            *super().get_urls(),
+        ]
+
+    # Saving. Unchanged content is not saved at all: no revision, no new edit version, no history
+    # entry. The article's own form may be unchanged while an inline changed, so ``save_model``
+    # defers that decision to ``save_related``, which sees the inline formsets.
 
     def save_model(self, request, obj, form, change):
+        if change and not form.has_changed() and not getattr(request, "article_reverting", False):
+            form.article_save_deferred = True
+            return
+        self._save_article(request, obj, form, change)
+
+    def _save_article(self, request, obj, form, change):
         if not change:
             obj.author = request.user
         # ArticleForm.clean() locked the workflow row and checked the edit version in this
@@ -290,11 +309,56 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
             ArticleControl.objects.filter(article=obj).update(edit_version=F("edit_version") + 1)
 
     def save_related(self, request, form, formsets, change):
+        article = form.instance
+        if getattr(form, "article_save_deferred", False):
+            if not any(formset.has_changed() for formset in formsets):
+                before = set(article.citations.values_list("reference_id", flat=True))
+                if {reference.pk for reference in article_sync_citations(article=article)} == before:
+                    article.nothing_saved = True
+                    return
+                # The library now answers a key differently (a reference was imported): that is a change.
+            self._save_article(request, article, form, change)
         super().save_related(request, form, formsets, change)
-        for problem in content_problems(ArticleContent.from_article(form.instance)):
+        # The references follow from the bodies' [@key] markers; they join this view's revision.
+        article_sync_citations(article=article)
+        reversion.add_to_revision(article)
+        for problem in content_problems(ArticleContent.from_article(article)):
             messages.warning(request, problem.message)
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(form.instance, "nothing_saved", False):
+            return []  # the formsets were never saved, so they have no saved objects to describe
+        return super().construct_change_message(request, form, formsets, add)
+
+    def get_deleted_objects(self, objs, request):
+        """Django lists rows without an admin page by ``str()``: name the workflow flags in words, not by id.
+        (Published articles cannot be deleted here at all: their snapshots are the workflow's.)"""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        flags = capfirst(ArticleControl._meta.verbose_name)
+        names = {
+            f"{flags}: {article.pk}": f"{flags}: "
+            + gettext("review lock, edit version and retirement of “%s”") % article
+            for article in objs
+        }
+
+        def humane(items):
+            return [humane(item) if isinstance(item, list) else names.get(str(item), item) for item in items]
+
+        return humane(deleted), counts, perms_needed, protected
+
+    def log_change(self, request, obj, message):
+        if getattr(obj, "nothing_saved", False):
+            return None
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if getattr(obj, "nothing_saved", False) and IS_POPUP_VAR not in request.POST:
+            self.message_user(request, gettext("No changes to save."), messages.INFO)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_change(request, obj)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["editor_config"] = self.editor_config()
         response = super().render_change_form(request, context, add, change, form_url, obj)
         form = context["adminform"].form
         if form.has_error(NON_FIELD_ERRORS, code="conflict"):
@@ -311,7 +375,13 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
                     messages.info(
                         request, _("This article is under review and read-only. Withdraw the request to edit it.")
                     )
-            extra_context = {**(extra_context or {}), **self.publication_context(article)}
+            extra_context = {
+                **(extra_context or {}),
+                **self.publication_context(article),
+                "derived": editor.derived_references(article),
+                "can_add_references": request.user.has_perm("references.add_reference")
+                and self.has_change_permission(request, article),
+            }
             for extension in _extensions:
                 extra_context.update(extension.change_context(request, article))
             extra_context["article_panels"] = [t for e in _extensions for t in e.panel_templates]
@@ -319,13 +389,19 @@ class ArticleAdmin(ContentLockMixin, VersionAdmin):
 
     def publication_context(self, article: Article) -> dict:
         """What readers see of this article, and whether the saved content differs from it."""
-        publication = Publication.objects.filter(article=article).first()
+        publication = self._publication(article)
         live_hash = ArticleContent.from_article(article).fingerprint()
         return {
             "publication": publication,
             "unpublished_edits": publication is not None and publication.content_hash != live_hash,
             "is_retired": article.is_retired,
         }
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # django-reversion has already written the old rows when the form is posted: the form then
+        # looks unchanged, but the revert must be saved as a revision like any other change.
+        request.article_reverting = True
+        return super().revision_view(request, object_id, version_id, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
         article = self.get_object(request, object_id)

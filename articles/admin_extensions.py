@@ -11,8 +11,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from personalization.models import Audience
-
 from .admin import ArticleAdminExtension, register_article_admin_extension
 from .models import PreviewLink, Topic
 from .services import article_change_topic
@@ -27,7 +25,7 @@ class PreviewExtension(ArticleAdminExtension):
     def change_context(self, request, article) -> dict:
         audience_ids = {b.audience_id for b in article.bodies.all()}
         return {
-            "preview_audiences": [a for a in Audience.objects.all() if a.pk in audience_ids],
+            "preview_audiences": [a for a in request.audiences if a.pk in audience_ids],
             "can_share_preview": request.user.has_perm("articles.add_previewlink"),
         }
 

@@ -1,4 +1,5 @@
-"""Editors' forms: the article form carries the version it was built from, to catch conflicting saves."""
+"""Editors' forms: text is normalised on input (``articles.text``), and the article form carries
+the version it was built from, to catch conflicting saves."""
 
 import re
 
@@ -6,7 +7,8 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, ArticleControl
+from .models import Article, ArticleBody, ArticleControl
+from .text import normalize_markdown, normalize_plain
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -16,12 +18,41 @@ CONFLICT_MESSAGE = _(
 )
 
 
+class NormalizedTextField(forms.CharField):
+    """A text field stored through one of the ``articles.text`` rules.
+
+    ``has_changed`` compares normalised values on both sides, so a form saved as it was
+    loaded (whatever line endings the browser sent) has no changes.
+    """
+
+    normalize = staticmethod(normalize_plain)
+
+    def __init__(self, *args, **kwargs):
+        kwargs["strip"] = False  # the rule strips what it should, and keeps a Markdown body's indentation
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return self.normalize(super().to_python(value))
+
+    def has_changed(self, initial, data) -> bool:
+        if self.disabled:
+            return False
+        return self.normalize(initial or "") != self.to_python(data)
+
+
+class MarkdownField(NormalizedTextField):
+    """A Markdown body: see ``articles.text.normalize_markdown``."""
+
+    normalize = staticmethod(normalize_markdown)
+
+
 class ArticleForm(forms.ModelForm):
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
         fields = ["question", "slug", "topic", "summary"]
+        field_classes = {"question": NormalizedTextField, "summary": NormalizedTextField}
         widgets = {
             "question": forms.TextInput(attrs={"class": "vLargeTextField", "size": 90}),
             "summary": forms.Textarea(attrs={"rows": 3, "cols": 90}),
@@ -37,6 +68,17 @@ class ArticleForm(forms.ModelForm):
         if self.instance.pk:
             check_edit_version(self.instance, cleaned.get("edit_version"))
         return cleaned
+
+
+class ArticleBodyForm(forms.ModelForm):
+    """One audience's body. The tall textarea is what editors use without JavaScript; with it,
+    ``static/js/article-editor.js`` turns it into the Markdown editor (class ``markdown-editor``)."""
+
+    class Meta:
+        model = ArticleBody
+        fields = ["audience", "body"]
+        field_classes = {"body": MarkdownField}
+        widgets = {"body": forms.Textarea(attrs={"rows": 25, "cols": 100, "class": "markdown-editor"})}
 
 
 def check_edit_version(article: Article, submitted: int | None) -> None:

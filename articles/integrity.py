@@ -1,5 +1,10 @@
-"""What stops an article from going to review: missing bodies, citation problems, unknown callout
-types and figures, each named."""
+"""What stops an article from going to review: missing bodies, reference problems, unknown callout
+types and figures, each named.
+
+An article's references are derived from its bodies' ``[@key]`` markers when it is saved
+(``articles.services.article_sync_citations``), so the hints tell editors what to write or
+save, never what to attach.
+"""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,7 +31,7 @@ class Problem:
 def check_content(
     *, bodies: dict[Audience, str], references: Iterable[Reference], default_audience: Audience | None
 ) -> list[Problem]:
-    """Problems with one article's content: bodies keyed by audience, attached references."""
+    """Problems with one article's content: bodies keyed by audience, and its references."""
     references = list(references)
     problems: list[Problem] = []
     if default_audience is not None and not (bodies.get(default_audience) or "").strip():
@@ -48,18 +53,12 @@ def check_content(
     if missing:
         library = build_resolver(Reference.objects.answering_to(m.key for _audience, m in missing))
         for audience, item in missing:
-            in_library = library(item.key)
-            hint = (
-                _(" “%s” is in the library: add it under Citations.") % in_library.citation_key
-                if in_library
-                else _(" No reference in the library has this key.")
-            )
             problems.append(
                 Problem(
                     "unknown_key",
-                    _("[@%(key)s] in the %(audience)s body resolves to no attached reference, in: “%(sentence)s”.")
+                    _("[@%(key)s] in the %(audience)s body matches no reference, in: “%(sentence)s”.")
                     % {"key": item.key, "audience": audience.label, "sentence": item.sentence}
-                    + hint,
+                    + _unknown_key_hint(item.key, library(item.key)),
                 )
             )
     for reference in references:
@@ -67,8 +66,18 @@ def check_content(
             problems.append(
                 Problem(
                     "uncited",
-                    _("Reference “%s” is attached but cited in no body; cite it as [@%s] or remove it.")
-                    % (reference.citation_key, reference.citation_key),
+                    _(
+                        "Reference “%s” is in the article’s references but cited in no body; save the article to update them."
+                    )
+                    % reference.citation_key,
+                )
+            )
+        elif not reference.title.strip():
+            problems.append(
+                Problem(
+                    "incomplete_reference",
+                    _("Reference “%s” has no title yet: complete it in the reference library.")
+                    % reference.citation_key,
                 )
             )
     return problems
@@ -108,6 +117,17 @@ def _block_problems(audience: Audience, rendered: RenderedBody) -> list[Problem]
             )
         )
     return problems
+
+
+def _unknown_key_hint(key: str, in_library: Reference | None) -> str:
+    if in_library is not None:
+        return _(" “%s” is in the library now: save the article to update its references.") % in_library.citation_key
+    lowered = key.lower()
+    if lowered.startswith(("doi:", "pmid:")):
+        return _(
+            " No reference in the library has this %s: add one from the article’s References list, or import it."
+        ) % ("DOI" if lowered.startswith("doi:") else "PMID")
+    return _(" No reference in the library has this key: check its spelling, or add the reference to the library.")
 
 
 def content_problems(content: ArticleContent) -> list[Problem]:

@@ -152,7 +152,9 @@ class ArticleBody(models.Model):
         constraints = [models.UniqueConstraint(fields=["article", "audience"], name="one_body_per_audience")]
 
     def __str__(self) -> str:
-        return f"{self.article_id} / {self.audience_id}"
+        if self.audience_id is None:
+            return str(_("new body"))
+        return str(_("%(audience)s version") % {"audience": self.audience.label})
 
     @property
     def word_count(self) -> int:
@@ -194,7 +196,7 @@ class RelatedQuestion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.article_id} -> {self.related_id}"
+        return self.related.question if self.related_id else str(_("new related question"))
 
 
 class PublicationQuerySet(models.QuerySet):

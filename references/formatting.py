@@ -180,7 +180,8 @@ def _format(fields: _Fields) -> SafeString:
     with _lock:  # citeproc-py keeps the current output format on the shared style object
         bibliography = CitationStylesBibliography(_style(), CiteProcJSON([item]), _Formatter)
         bibliography.register(Citation([CitationItem("item")]))
-        text = str(bibliography.bibliography()[0])
+        entries = bibliography.bibliography()
+        text = str(entries[0]) if entries else ""  # an item with nothing to print (no title, authors, DOI or URL)
     text = _DOUBLE_PUNCTUATION.sub(r"\1\2", text)
     escaped = html.escape(text, quote=True).replace(_ITALIC_START, "<i>").replace(_ITALIC_END, "</i>")
     return mark_safe(escaped)  # noqa: S308 (every character of the data was escaped on the line above)

@@ -1,6 +1,7 @@
-"""Writes to the reference library: importing files of references."""
+"""Writes to the reference library: importing files of references, adding one by its identifier."""
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -9,13 +10,16 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .identifiers import is_valid_doi, is_valid_pmid, normalize_doi, normalize_pmid
 from .importers import parse_references
+from .importers.keys import unique_keys
 from .models import Reference
 from .planning import ImportPlan, build_plan
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
 class ImportRefusedError(ValidationError):
@@ -139,3 +143,28 @@ def _merge(plan: ImportPlan) -> list[Reference]:
         reference.save(update_fields=[*entry.fills, "updated_at"])
         merged.append(reference)
     return merged
+
+
+def reference_create_for_identifier(*, doi: str = "", pmid: str = "", actor: object = None) -> Reference:
+    """An empty reference holding only a DOI or a PMID, for an editor to complete in the admin.
+
+    For users with ``references.add_reference``: an editor who cites ``[@doi:…]`` or ``[@pmid:…]``
+    before the source is in the library. Its citation key is made from the identifier
+    ("pmid17909209", "doi-10-1056-nejmoa2034577"); its title stays empty until someone writes it.
+    ValidationError for an invalid identifier, or one the library already has.
+    """
+    doi, pmid = normalize_doi(doi), normalize_pmid(pmid)
+    if bool(doi) == bool(pmid):
+        raise ValidationError(_("Give either a DOI or a PMID."), code="invalid")
+    if (doi and not is_valid_doi(doi)) or (pmid and not is_valid_pmid(pmid)):
+        raise ValidationError(_("“%(value)s” is not a valid DOI or PMID.") % {"value": doi or pmid}, code="invalid")
+    existing = Reference.objects.filter(doi=doi) if doi else Reference.objects.filter(pmid=pmid)
+    if existing.exists():
+        raise ValidationError(_("The library already has a reference with this identifier."), code="exists")
+    base = f"pmid{pmid}" if pmid else "doi-" + _NOT_KEY.sub("-", doi).strip("-")[:60].strip("-")
+    taken = Reference.objects.filter(citation_key__startswith=base).values_list("citation_key", flat=True)
+    (key,) = unique_keys([base], taken=taken)
+    with transaction.atomic():
+        reference = Reference.objects.create(citation_key=key, doi=doi, pmid=pmid, title="")
+    logger.info("Reference %s created from its identifier by %s", key, actor or "a script")
+    return reference

@@ -1,5 +1,6 @@
 """The articles app's write paths: the only code that writes its tables."""
 
+from .citations import article_add_reference
 from .content import (
     article_change_topic,
     article_create,
@@ -25,6 +26,7 @@ from .reader_questions import reader_question_convert
 __all__ = [
     "ReviewFacts",
     "ReviewStep",
+    "article_add_reference",
     "article_change_topic",
     "article_create",
     "article_expire",

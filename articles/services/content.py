@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from articles.models import Article, ArticleBody, ArticleControl, Citation, EditorialPolicy, RelatedQuestion, Topic
 from articles.rendering import cited_keys
 from articles.signals import ContentLocked
+from articles.text import normalize_markdown, normalize_plain
 from personalization.models import Audience
 from references.models import Reference
 
@@ -54,9 +55,12 @@ def article_create(
     with reversion.create_revision():
         reversion.set_user(actor)
         reversion.set_comment(comment)
-        article = Article.objects.create(question=question, slug=slug, topic=topic, summary=summary, author=actor)
+        article = Article.objects.create(
+            question=normalize_plain(question), slug=slug, topic=topic, summary=normalize_plain(summary), author=actor
+        )
         ArticleBody.objects.bulk_create(
-            ArticleBody(article=article, audience=audience, body=text) for audience, text in bodies.items()
+            ArticleBody(article=article, audience=audience, body=normalize_markdown(text))
+            for audience, text in bodies.items()
         )
         article_sync_citations(article=article)
         reversion.add_to_revision(article)

@@ -50,17 +50,17 @@ def test_submission_names_every_blocking_problem(client, editor, article, profes
     assert "[@nosuchkey]" in html
     assert "Back pain is common [@nosuchkey]." in html
     assert "doi:10.9999/missing" in html
-    assert "“lonely2020” is attached but cited in no body" in html
+    assert "“lonely2020” is in the article’s references but cited in no body" in html
     assert not ReviewRequest.objects.exists()
 
 
 def test_library_reference_not_attached_gets_a_hint(client, editor, article, patient):
-    """A key that exists in the library but is not attached says how to fix it."""
+    """A key the library has but the article's saved references lack says how to fix it: save."""
     make_reference(key="inlibrary2021")
     ArticleBody.objects.filter(article=article, audience=patient).update(body="Text [@inlibrary2021].")
     client.force_login(editor)
     html = client.post(_workflow_url(article, "submit"), follow=True).content.decode()
-    assert "is in the library: add it under Citations" in html
+    assert "is in the library now: save the article to update its references" in html
 
 
 def test_withdraw_reopens_editing(client, editor, submitted):

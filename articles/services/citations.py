@@ -1,0 +1,52 @@
+"""Citing a source the library does not have yet: add it by its DOI or PMID, then re-derive the article's references."""
+
+import reversion
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from articles.models import Article, ArticleControl
+from articles.signals import ContentLocked
+from references.identifiers import is_valid_doi, is_valid_pmid, normalize_citation_key
+from references.models import Reference
+from references.services import reference_create_for_identifier
+
+from .content import article_sync_citations
+
+
+def cited_identifier(key: str) -> tuple[str, str] | None:
+    """``("doi", "10.x/y")`` or ``("pmid", "123")`` for a cited DOI or PMID key; None for any other key."""
+    kind, _sep, value = normalize_citation_key(key).partition(":")
+    if (kind == "doi" and is_valid_doi(value)) or (kind == "pmid" and is_valid_pmid(value)):
+        return kind, value
+    return None
+
+
+@transaction.atomic
+def article_add_reference(*, article: Article, key: str, actor: AbstractBaseUser) -> Reference:
+    """Give the cited ``key`` (``doi:10.x/y`` or ``pmid:N``) a reference: an empty one with that
+    identifier, for the editor to complete, unless the library has one by now; then derive the
+    article's references again, as a new revision.
+
+    For editors who may change the article and add references (the admin checks both).
+    Refused (``ContentLocked``) while the article is locked for review; ValidationError for a
+    key that is not a valid DOI or PMID.
+    """
+    if ArticleControl.objects.filter(article=article, review_locked=True).exists():
+        raise ContentLocked(_("This article is under review and read-only. Withdraw the request to edit it."))
+    identifier = cited_identifier(key)
+    if identifier is None:
+        raise ValidationError(
+            _("Only a DOI or PMID key can be added this way, such as [@doi:10.1056/x] or [@pmid:123].")
+        )
+    kind, value = identifier
+    reference = Reference.objects.answering_to([key]).first() or reference_create_for_identifier(
+        **{kind: value}, actor=actor
+    )
+    with reversion.create_revision():
+        reversion.set_user(actor)
+        reversion.set_comment(_("Reference “%s” added to the library from its identifier") % reference.citation_key)
+        article_sync_citations(article=article)
+        reversion.add_to_revision(article)
+    return reference
