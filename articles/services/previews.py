@@ -73,14 +73,15 @@ def preview_link_revoke(*, link: PreviewLink, actor: AbstractBaseUser) -> Previe
 
 
 def preview_link_token(link: PreviewLink) -> str:
-    """The signed token in the link's URL; it cannot be forged or pointed at another link."""
-    return signing.dumps(link.pk, salt=_SALT, compress=False)
+    """The signed token in the link's URL; it cannot be forged or pointed at another link. It carries
+    no time of its own (the row's expiry and revocation decide), so a link's address never changes."""
+    return signing.Signer(salt=_SALT).sign_object(link.pk)
 
 
 def preview_link_from_token(token: str) -> PreviewLink:
     """The link a token names: PreviewLinkInvalid if forged, PreviewLinkGone if expired or revoked."""
     try:
-        pk = signing.loads(token, salt=_SALT)
+        pk = signing.Signer(salt=_SALT).unsign_object(token)
     except signing.BadSignature as error:
         raise PreviewLinkInvalid(token) from error
     link = PreviewLink.objects.select_related("article").filter(pk=pk).first() if isinstance(pk, int) else None

@@ -91,6 +91,7 @@ def test_share_link_expired_revoked_or_tampered(client, article, chief):
     other = preview_link_create(article=article, actor=chief, days=1)
     # The other link's signature on this link's payload: a forgery the signature must catch.
     forged = token.split(":", 1)[0] + ":" + preview_link_token(other).split(":", 1)[1]
+    assert preview_link_token(link) == token  # a link's address is stable
     assert forged != token
     assert client.get(f"/preview/shared/{forged}/").status_code == 404
     PreviewLink.objects.filter(pk=link.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
