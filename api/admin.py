@@ -93,6 +93,13 @@ class ApiKeyAdmin(admin.ModelAdmin):
 
 
 class WebhookEndpointForm(forms.ModelForm):
+    url = forms.URLField(
+        label=gettext_lazy("URL"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=WebhookEndpoint._meta.get_field("url").help_text,
+    )
+
     class Meta:
         model = WebhookEndpoint
         fields = ["api_key", "url", "active"]

@@ -3,6 +3,7 @@
 import hashlib
 from calendar import timegm
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -34,7 +35,10 @@ _ERRORS = {
 _BAD = {400: OpenApiResponse(ErrorSerializer, description="A bad or unknown query parameter (named in `parameter`).")}
 _NOT_MODIFIED = {304: OpenApiResponse(description="Not modified since the ETag or date you sent.")}
 _LANGUAGE = OpenApiParameter(
-    "language", str, description="Only `en` today (the default); other languages will be added without a new version."
+    "language",
+    str,
+    enum=[settings.LANGUAGE_CODE],
+    description="Only `en` today (the default); other languages will be added without a new version.",
 )
 _AUDIENCE_FILTER = OpenApiParameter(
     "audience", str, description="Only articles with their own version for this audience (a slug, e.g. `patient`)."
