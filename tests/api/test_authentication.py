@@ -44,7 +44,7 @@ def test_unknown_or_malformed_keys_answer_401(client, approved, headers, code):
 
 def test_a_real_prefix_with_a_wrong_secret_is_refused(client, issued, approved):
     """Knowing a key's public prefix is not enough."""
-    api_key, raw = issued
+    api_key, _raw = issued
     forged = f"ca_{api_key.prefix}_{'x' * 43}"
     assert _error(client.get(URL, headers={"X-Api-Key": forged})) == (401, "invalid_key")
 

@@ -57,7 +57,8 @@ def test_relative_urls_become_absolute_and_others_stay():
     )
     result = absolute_urls(html, "https://answers.example.org/")
     assert 'href="https://answers.example.org/questions/x/"' in result
-    assert 'href="#ref-1"' in result and 'href="https://nhs.uk/"' in result and 'href="//cdn.example/"' in result
+    for untouched in ('href="#ref-1"', 'href="https://nhs.uk/"', 'href="//cdn.example/"'):
+        assert untouched in result
     assert 'src="https://answers.example.org/figures/a/0123456789ab/960.jpg"' in result
     assert (
         'srcset="https://answers.example.org/figures/a/0123456789ab/480.jpg 480w, '
