@@ -18,12 +18,14 @@ import httpx
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 USER_AGENT = "ClinicalAnswers-Webhooks/1.0"
 SIGNATURE_HEADER = "X-Clinical-Answers-Signature"
 EVENT_HEADER = "X-Clinical-Answers-Event"
 DELIVERY_HEADER = "X-Clinical-Answers-Delivery"
+_PRIVATE = _lazy("The address points at a private, local or reserved network; use a public address.")
 
 
 def sign(body: bytes, secret: str) -> str:
@@ -87,11 +89,17 @@ def check_url(url: str) -> Target:
         raise ValidationError(_("The address has no host name."), code="invalid")
     port = port or (443 if parts.scheme == "https" else 80)
     allowed = host in {h.lower() for h in settings.WEBHOOK_ALLOW_PRIVATE_HOSTS}
+    try:
+        literal = ipaddress.ip_address(host)
+    except ValueError:
+        literal = None
+    if literal is not None and not allowed and not _is_public(literal):
+        raise ValidationError(_PRIVATE, code="private")
     if not allowed and _is_own_host(host):
         raise ValidationError(_("The address points at this site itself."), code="own_host")
-    try:
-        addresses = [ipaddress.ip_address(host)]
-    except ValueError:
+    if literal is not None:
+        addresses = [literal]
+    else:
         try:
             addresses = resolve(host, port)
         except (OSError, UnicodeError, ValueError) as exc:
@@ -101,9 +109,7 @@ def check_url(url: str) -> Target:
     if not addresses:
         raise ValidationError(_("The host name %(host)s could not be resolved.") % {"host": host}, code="dns")
     if not allowed and not all(_is_public(a) for a in addresses):
-        raise ValidationError(
-            _("The address points at a private, local or reserved network; use a public address."), code="private"
-        )
+        raise ValidationError(_PRIVATE, code="private")
     return Target(url=url.strip(), scheme=parts.scheme, host=host, port=port, addresses=tuple(addresses))
 
 
