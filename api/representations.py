@@ -40,7 +40,8 @@ def topic(request, topic: Topic) -> dict:
 
 
 def article_summary(request, publication: Publication, audiences_by_id: dict[int, Audience]) -> dict:
-    slugs = [audiences_by_id[b.audience_id].slug for b in publication.body_rows if b.audience_id in audiences_by_id]
+    written_for = {b.audience_id for b in publication.body_rows}
+    slugs = [a.slug for a in audiences_by_id.values() if a.pk in written_for]  # in the chooser's order
     return {
         "id": publication.article_id,
         "slug": publication.slug,

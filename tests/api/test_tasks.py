@@ -212,3 +212,21 @@ def test_without_a_queue_that_can_wait_a_failure_is_not_retried(article, endpoin
     assert publication.status == Publication.Status.APPROVED  # the approval itself is unaffected
     assert (row.status, row.status_code) == (Status.FAILED, 500)
     assert "Not retried" in row.error
+
+
+def test_the_request_goes_to_the_checked_address_and_keeps_the_host_name(receiver):
+    """The connection is made to the address the guard approved; the Host header still names the partner's host."""
+    port = receiver.server.server_address[1]
+    target = webhooks.Target(
+        url=f"http://hooks.partner.example:{port}/in?source=clinical-answers",
+        scheme="http",
+        host="hooks.partner.example",
+        port=port,
+        addresses=(ipaddress.ip_address("127.0.0.1"),),
+    )
+    outcome = webhooks.post(target, body=b"{}", headers={"X-Clinical-Answers-Event": "article.published"})
+    assert outcome.ok
+    (request,) = receiver.requests
+    assert request["headers"]["Host"] == f"hooks.partner.example:{port}"
+    assert request["path"] == "/in?source=clinical-answers"
+    assert request["headers"]["User-Agent"] == webhooks.USER_AGENT
