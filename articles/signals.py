@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from references.models import Reference
 
+from . import events
 from .models import Article, ArticleBody, ArticleControl, Citation, Publication, RelatedQuestion
 
 # Fields whose change alters what readers see in a reference list.
@@ -36,9 +37,13 @@ def flag_citing_articles(sender, instance: Reference, created: bool, **kwargs) -
         "key": instance.citation_key,
         "fields": ", ".join(changed),
     }
-    ArticleControl.objects.filter(
+    flagged = ArticleControl.objects.filter(
         article__citations__reference=instance, article__publication__status=Publication.Status.APPROVED
-    ).update(rereview_reason=reason[:300])
+    )
+    newly_flagged = list(flagged.filter(rereview_reason="").values_list("article_id", flat=True))
+    flagged.update(rereview_reason=reason[:300])
+    for article_id in newly_flagged:
+        events.send_on_commit(events.article_flagged_for_rereview, article_id=article_id, reason="source_changed")
 
 
 class ContentLocked(Exception):

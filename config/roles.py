@@ -32,6 +32,9 @@ CHIEF_EXTRA = [
     "personalization.add_audience", "personalization.change_audience", "personalization.delete_audience",
     "reviews.add_boardmember", "reviews.change_boardmember", "reviews.delete_boardmember",
     "references.delete_reference",
+    "api.add_apikey", "api.change_apikey", "api.view_apikey",
+    "api.add_webhookendpoint", "api.change_webhookendpoint", "api.delete_webhookendpoint", "api.view_webhookendpoint",
+    "api.view_webhookdelivery",
 ]  # fmt: skip
 ROLES = {
     "Editors": EDITORS,

@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "references",
     "articles",
     "reviews",
+    "api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "demo",
     "config.apps.ProjectConfig",
 ]
@@ -237,3 +241,50 @@ DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo")
 AUDIENCE_COOKIE_NAME = "audience"
 AUDIENCE_COOKIE_AGE = 60 * 60 * 24 * 365
 FOLLOW_UP_RATE_LIMIT = env_int("FOLLOW_UP_RATE_LIMIT", 5)  # questions per IP per hour
+
+# The content API for partners (/api/v1/, README "API for partners"): keys only, read-only, JSON.
+API_DEFAULT_REQUESTS_PER_MINUTE = env_int("API_DEFAULT_REQUESTS_PER_MINUTE", 60)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HasApiKey"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ApiKeyRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Clinical Answers content API",
+    "DESCRIPTION": (
+        "Read-only access for licensed partners to the publisher's **approved** answers: exactly what "
+        "the public pages show, from the same published snapshots. Drafts, answers still pending "
+        "review and retired answers are never served.\n\n"
+        "Every content endpoint needs the key the publisher issued you, in `X-Api-Key: <key>` or "
+        "`Authorization: Api-Key <key>`; without a valid key the answer is 401. Each key has a rate "
+        "limit per minute (429 with `Retry-After` when exceeded). Answers carry `ETag` and "
+        "`Last-Modified`; send `If-None-Match` or `If-Modified-Since` to get 304 when nothing changed. "
+        'Errors are JSON: `{"detail": ..., "code": ...}`.\n\n'
+        "Webhooks (registered by the publisher for your key) announce `article.published`, "
+        "`article.updated`, `article.retired`, `article.restored` and `article.rereview`, signed with "
+        "`X-Clinical-Answers-Signature: sha256=<HMAC-SHA256 of the body with your webhook secret>`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PUBLIC": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# Webhooks: each attempt times out after WEBHOOK_TIMEOUT_SECONDS; a failed one is tried again after
+# WEBHOOK_RETRY_DELAY_SECONDS, then twice as long each time, up to WEBHOOK_MAX_ATTEMPTS in all.
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6)
+WEBHOOK_RETRY_DELAY_SECONDS = env_int("WEBHOOK_RETRY_DELAY_SECONDS", 60)
+# Host names or addresses exempt from the webhook guard (private, local and own addresses are
+# refused otherwise): only for a receiver you run on your own network.
+WEBHOOK_ALLOW_PRIVATE_HOSTS = env_list("WEBHOOK_ALLOW_PRIVATE_HOSTS")

@@ -16,6 +16,7 @@ from django.db.models import TextField, Value
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from articles import events
 from articles.models import Article, ArticleControl, Publication, PublishedBody
 from articles.rendering import build_resolver, render_markdown
 from articles.selectors import figure_resolver_for
@@ -199,8 +200,10 @@ def article_unlock(*, article: Article) -> None:
 def article_publish(*, article: Article, content: ArticleContent, facts: ReviewFacts) -> Publication:
     """The board approved ``content`` (a pinned revision): it becomes what readers see (invariants 1
     and 5), the content is editable again and any re-review flag is cleared."""
+    first = _never_approved(article)
     publication = _snapshot(article=article, content=content, status=Publication.Status.APPROVED, facts=facts)
     ArticleControl.objects.filter(article=article).update(review_locked=False, rereview_reason="")
+    events.send_on_commit(events.article_published, article_id=article.pk, first=first)
     return publication
 
 
@@ -224,8 +227,10 @@ def article_expire(*, article: Article) -> bool:
 def article_retire(*, article: Article) -> None:
     """Take the article off the public site; its snapshot is kept for a later restore."""
     ArticleControl.objects.filter(article=article).update(retired_at=timezone.now())
+    events.send_on_commit(events.article_retired, article_id=article.pk)
 
 
 def article_restore(*, article: Article) -> None:
     """Undo a retirement: the last published snapshot is public again."""
     ArticleControl.objects.filter(article=article).update(retired_at=None)
+    events.send_on_commit(events.article_restored, article_id=article.pk)
