@@ -13,7 +13,7 @@ from articles.models import Article
 from reviews.models import AuditEntry, ReviewDecision, ReviewRequest
 from reviews.services import review_decide, review_start, review_submit
 from tests.admin_forms import changeform_data
-from tests.factories import make_audience, make_board_member, make_cited_article, make_user
+from tests.factories import attestation, make_audience, make_board_member, make_cited_article, make_user
 
 # serialized_rollback restores the groups and permissions created by data migrations after each flush.
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.postgres]
@@ -67,8 +67,12 @@ def test_two_reviewers_approving_at_once(setup, settings):
     """With a quorum of one, two simultaneous approvals: one approves, the other is told it is too late."""
     _editor, (r1, r2), request = setup
     results = race(
-        lambda: review_decide(review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve"),
-        lambda: review_decide(review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r2, outcome="approve"),
+        lambda: review_decide(
+            review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve", **attestation()
+        ),
+        lambda: review_decide(
+            review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r2, outcome="approve", **attestation()
+        ),
     )
     winners = [r for r in results if isinstance(r, ReviewDecision)]
     losers = [r for r in results if isinstance(r, LOSING)]
@@ -84,7 +88,9 @@ def test_approve_races_request_changes(setup):
     """One approves while another requests changes: exactly one decision stands, state matches it."""
     _editor, (r1, r2), request = setup
     results = race(
-        lambda: review_decide(review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve"),
+        lambda: review_decide(
+            review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve", **attestation()
+        ),
         lambda: review_decide(
             review_request=ReviewRequest.objects.get(pk=request.pk),
             reviewer=r2,
@@ -106,8 +112,12 @@ def test_two_quorum_votes_at_once_both_count(setup, settings):
     settings.REVIEW_APPROVALS_REQUIRED = 2
     _editor, (r1, r2), request = setup
     results = race(
-        lambda: review_decide(review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve"),
-        lambda: review_decide(review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r2, outcome="approve"),
+        lambda: review_decide(
+            review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve", **attestation()
+        ),
+        lambda: review_decide(
+            review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r2, outcome="approve", **attestation()
+        ),
     )
     assert all(isinstance(r, ReviewDecision) for r in results), results
     request.refresh_from_db()
