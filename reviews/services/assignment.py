@@ -254,7 +254,7 @@ def review_reassign(
     """
     if not actor.has_perm("reviews.assign_reviewrequest"):
         raise PermissionDenied(_("Only the chief editor may assign reviewers."))
-    member = BoardMember.objects.membership_of(reviewer)
+    member = BoardMember.objects.may_decide().filter(user=reviewer).first()  # fresh: not a cached profile
     if member is None:
         raise ValidationError(
             _("%(name)s is not an active member of the Medical Advisory Board who may review.")
