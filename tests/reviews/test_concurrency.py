@@ -11,7 +11,7 @@ from reversion.models import Version
 
 from articles.models import Article
 from reviews.models import AuditEntry, ReviewDecision, ReviewRequest
-from reviews.services import review_decide, review_start, review_submit
+from reviews.services import review_decide, review_reassign, review_start, review_submit
 from tests.admin_forms import changeform_data
 from tests.factories import attestation, make_audience, make_board_member, make_cited_article, make_user
 
@@ -53,12 +53,15 @@ def race(*actions):
 
 @pytest.fixture
 def setup():
+    """A request under review with two members assigned (routing chose one, the chief editor added the other)."""
     make_audience(slug="professional", is_default=True)
     make_audience(slug="patient")
     editor = make_user(username="editor", groups=("Editors",), is_staff=True)
+    chief = make_user(username="chief", groups=("Chief editors",), is_staff=True)
     reviewers = [make_board_member(username=f"reviewer{i}") for i in (1, 2)]
     article = make_cited_article(author=editor)
     request = review_submit(article=article, actor=editor)
+    review_reassign(review_request=request, reviewer=reviewers[1], actor=chief)
     review_start(review_request=request, actor=reviewers[0])
     return editor, reviewers, request
 
@@ -146,3 +149,27 @@ def test_two_editors_saving_from_stale_forms():
     assert article.summary == f"Summary written by editor {winner}."
     assert article.control.edit_version == 2
     assert Version.objects.get_for_object(Article.objects.get(pk=article.pk)).count() == 1
+
+
+def test_two_reminder_jobs_at_once_send_one_reminder(setup, task_queue):
+    """Two workers run the reminder job at the same moment: the assignment is reminded once, one row, one mail."""
+    from datetime import timedelta
+
+    import time_machine
+
+    from reviews.models import Assignment
+    from reviews.services import assignments_remind
+
+    _editor, (first, _second), request = setup
+    task_queue.run()
+    assignment = Assignment.objects.active().get(request=request, reviewer=first)
+    Assignment.objects.active().filter(request=request).exclude(pk=assignment.pk).update(
+        due_at=assignment.due_at + timedelta(days=7)
+    )
+    when = assignment.due_at - timedelta(hours=1)
+    with time_machine.travel(when, tick=False):
+        results = race(lambda: assignments_remind(now=when), lambda: assignments_remind(now=when))
+    assert sorted(results) == [0, 1], results
+    assert AuditEntry.objects.filter(request=request, transition="remind").count() == 1
+    assignment.refresh_from_db()
+    assert assignment.reminded_before_at == when
