@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -132,7 +133,7 @@ class ReviewRequestAdmin(ReadOnlyAdmin):
             (
                 (
                     e.label,
-                    e.at.strftime("%Y-%m-%d %H:%M"),
+                    timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M"),
                     e.actor,
                     format_html(" — {}", e.text[:300]) if e.text else "",
                 )
