@@ -17,7 +17,6 @@ metadata (type, title, authors, journal, year, DOI, PMID, link), each with its n
 """
 
 import difflib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -29,194 +28,13 @@ from django.utils.translation import gettext_lazy as _
 from personalization.models import Audience
 from references.models import Reference
 
+from .citation_diff import CitationChange, citation_changes
 from .diff import TextDiff, diff_text
+from .html_blocks import DROP_ATTRIBUTES, Block, Container, Token, parse_blocks, serialize
 from .models import Article
-from .rendering import (
-    ALLOWED_ATTRIBUTES,
-    ALLOWED_TAGS,
-    CitedReference,
-    _keep_attribute,
-    build_resolver,
-    render_markdown,
-)
+from .rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, _keep_attribute, build_resolver, render_markdown
 from .selectors import figure_resolver_for
 from .versioning import ArticleContent
-
-# A word, a number (with its decimals, so "2.5 mg" compares as one), or one punctuation mark.
-_WORD = re.compile(r"\d+(?:[.,]\d+)*%?|\w+(?:['’-]\w+)*|[^\w\s]")
-_SPACE = re.compile(r"\s+")
-
-CONTAINER_TAGS = {"section", "ul", "ol", "blockquote"}
-BLOCK_TAGS = CONTAINER_TAGS | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "table", "figure", "hr", "div"}
-# Leaves compared as one piece: shown whole as removed and added when anything in them changed.
-ATOMIC_LEAVES = {"pre", "table", "figure", "hr"}
-# Inline elements compared as one token (a citation's numbers, an image, a line break).
-ATOMIC_INLINE = {"sup", "img", "br"}
-_DROP_ATTRIBUTES = {"id", "aria-labelledby"}
-
-REFERENCE_FIELDS = {
-    "type": _("type"),
-    "title": _("title"),
-    "authors": _("authors"),
-    "source": _("journal or source"),
-    "year": _("year"),
-    "volume": _("volume"),
-    "issue": _("issue"),
-    "pages": _("pages"),
-    "doi": _("DOI"),
-    "pmid": _("PMID"),
-    "url": _("link"),
-}
-
-
-# Parsing rendered HTML into blocks.
-
-
-@dataclass(eq=False)
-class Container:
-    tag: str
-    attrs: tuple[tuple[str, str], ...]
-
-    @property
-    def signature(self) -> tuple:
-        return (self.tag, dict(self.attrs).get("class", ""))
-
-
-@dataclass(eq=False)
-class Token:
-    kind: str  # "word" | "atom"
-    text: str  # the word, or the atom's HTML
-    key: str  # what is compared
-    space_before: bool
-    stack: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # enclosing inline elements
-
-    @property
-    def compare_key(self) -> tuple:
-        return (self.kind, self.key, tuple((tag, attrs) for tag, attrs in self.stack))
-
-
-@dataclass(eq=False)
-class Block:
-    path: tuple[Container, ...]
-    tag: str | None  # None: an inline run inside a list item that holds blocks
-    attrs: tuple[tuple[str, str], ...]
-    tokens: list[Token]
-    html: str  # the leaf's inner HTML (atomic leaves: the whole element)
-    atomic: bool
-
-    @property
-    def text_key(self) -> str:
-        return " ".join(t.key for t in self.tokens)
-
-    @property
-    def key(self) -> tuple:
-        return (tuple(c.signature for c in self.path), self.tag, self.text_key)
-
-
-def _attrs(element) -> tuple[tuple[str, str], ...]:
-    return tuple((k, v) for k, v in sorted(element.attrib.items()) if k not in _DROP_ATTRIBUTES)
-
-
-def _serialize(element, *, with_tail: bool = False) -> str:
-    return lxml.html.tostring(element, encoding="unicode", with_tail=with_tail)
-
-
-def _without_ids(element) -> None:
-    for node in element.iter():
-        for name in _DROP_ATTRIBUTES:
-            node.attrib.pop(name, None)
-
-
-def _atom_key(element) -> str:
-    if element.tag == "img":
-        return f"img:{element.get('src', '')}:{element.get('alt', '')}"
-    return f"{element.tag}:{_SPACE.sub(' ', element.text_content()).strip()}"
-
-
-def _inline_tokens(element, stack=(), pending_space=False) -> tuple[list[Token], bool]:
-    """The words and atoms inside ``element``, each with the inline elements around it."""
-    tokens: list[Token] = []
-
-    def words(text: str | None, space: bool) -> bool:
-        if not text:
-            return space
-        position = 0
-        for match in _WORD.finditer(text):
-            space = space or match.start() > position
-            tokens.append(Token("word", match.group(), match.group(), space, stack))
-            space, position = False, match.end()
-        return space or position < len(text)
-
-    pending_space = words(element.text, pending_space)
-    for child in element:
-        if not isinstance(child.tag, str):  # a comment
-            pending_space = words(child.tail, pending_space)
-            continue
-        if child.tag in ATOMIC_INLINE:
-            copy = lxml.html.fromstring(_serialize(child))
-            _without_ids(copy)
-            tokens.append(Token("atom", _serialize(copy), _atom_key(child), pending_space, stack))
-            pending_space = False
-        else:
-            inner, pending_space = _inline_tokens(child, (*stack, (child.tag, _attrs(child))), pending_space)
-            tokens.extend(inner)
-        pending_space = words(child.tail, pending_space)
-    return tokens, pending_space
-
-
-def _leaf(element, path) -> Block:
-    if element.tag in ATOMIC_LEAVES:
-        copy = lxml.html.fromstring(_serialize(element))
-        _without_ids(copy)
-        key = _SPACE.sub(" ", element.text_content()).strip()
-        images = " ".join(img.get("src", "") for img in element.iter("img"))
-        token = Token("atom", "", f"{element.tag}:{key}:{images}", False, ())
-        return Block(path, element.tag, _attrs(element), [token], _serialize(copy), True)
-    tokens, _space = _inline_tokens(element)
-    return Block(path, element.tag, _attrs(element), tokens, "", False)
-
-
-def _has_blocks(element) -> bool:
-    return any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in element)
-
-
-def _walk(element, path: tuple[Container, ...], blocks: list[Block], *, blocks_only: bool = False) -> None:
-    for child in element:
-        if not isinstance(child.tag, str) or (blocks_only and child.tag not in BLOCK_TAGS):
-            continue  # a list item's inline words before its blocks are its head (_li_head)
-        if child.tag in CONTAINER_TAGS or (child.tag == "li" and _has_blocks(child)):
-            container = Container(child.tag, _attrs(child))
-            inner_path = (*path, container)
-            if child.tag == "li":
-                _li_head(child, inner_path, blocks)
-            _walk(child, inner_path, blocks, blocks_only=child.tag == "li")
-        else:
-            blocks.append(_leaf(child, path))
-
-
-def _li_head(li, path, blocks: list[Block]) -> None:
-    """The words of a list item before its first block (a tight item with a nested list)."""
-    head = lxml.html.fragment_fromstring("<span></span>")
-    head.text = li.text
-    for child in list(li):
-        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
-            break
-        head.append(lxml.html.fromstring(_serialize(child, with_tail=False)))
-        head[-1].tail = child.tail
-    tokens, _space = _inline_tokens(head)
-    if tokens:
-        blocks.append(Block(path, None, (), tokens, "", False))
-
-
-def parse_blocks(html: str) -> list[Block]:
-    """A rendered body as its leaf blocks, in order, each with the containers around it."""
-    if not html.strip():
-        return []
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
-    blocks: list[Block] = []
-    _walk(root, (), blocks)
-    return blocks
-
 
 # Aligning blocks and words.
 
@@ -405,7 +223,7 @@ def _keep_diff_attribute(tag: str, attr: str, value: str) -> str | None:
         if kept is None and rest:
             return " ".join(sorted(diff)) or None
         return " ".join(filter(None, [kept, *sorted(diff)])) or None
-    if attr in _DROP_ATTRIBUTES:
+    if attr in DROP_ATTRIBUTES:
         return None
     return _keep_attribute(tag, attr, value)
 
@@ -436,7 +254,7 @@ def _unlink_citations(html: str) -> str:
     for sup in root.iter("sup"):
         for link in list(sup.iter("a")):
             link.drop_tag()
-    return (root.text or "") + "".join(_serialize(child, with_tail=True) for child in root)
+    return (root.text or "") + "".join(serialize(child, with_tail=True) for child in root)
 
 
 @dataclass
@@ -444,24 +262,6 @@ class DiffRow:
     before: str
     after: str
     changed: bool
-
-
-@dataclass
-class CitationChange:
-    kind: str  # "added" | "removed" | "changed" | "renumbered"
-    key: str
-    number: int | None  # in the new revision
-    old_number: int | None
-    reference: object | None
-    fields: list[tuple[str, str, str]] = field(default_factory=list)  # (label, before, after)
-
-    @property
-    def label(self) -> str:
-        return str(
-            {"added": _("Added"), "removed": _("Removed"), "changed": _("Changed"), "renumbered": _("Renumbered")}[
-                self.kind
-            ]
-        )
 
 
 @dataclass
@@ -543,73 +343,6 @@ def _segments(ops: list[Op], mapping: dict) -> list[list[Op]]:
             segments.append([op])
         last = top
     return segments
-
-
-# References.
-
-
-def reference_fields(reference) -> dict[str, str]:
-    """The metadata of a reference that a reviewer checks, as text (what a change request keeps)."""
-    return {
-        "type": str(reference.get_type_display()),
-        "title": reference.title,
-        "authors": "; ".join(reference.author_list),
-        "source": reference.source,
-        "year": str(reference.year or ""),
-        "volume": reference.volume,
-        "issue": reference.issue,
-        "pages": reference.pages,
-        "doi": reference.doi,
-        "pmid": reference.pmid,
-        "url": reference.url,
-    }
-
-
-def entry_fields(entry: dict) -> dict[str, str]:
-    """``reference_fields`` of a published snapshot's frozen reference entry."""
-    return {
-        "type": str(entry.get("type_label") or entry.get("type") or ""),
-        "title": entry.get("title") or "",
-        "authors": "; ".join(entry.get("authors") or []),
-        "source": entry.get("source") or "",
-        "year": str(entry.get("year") or ""),
-        "doi": entry.get("doi") or "",
-        "pmid": entry.get("pmid") or "",
-        "url": entry.get("url") or "",
-    }
-
-
-def citation_changes(
-    old: list[CitedReference], new: list[CitedReference], *, old_metadata: dict[str, dict] | None = None
-) -> list[CitationChange]:
-    """References added, removed, renumbered, or changed in their metadata since ``old_metadata``,
-    in the order of the new numbering (removed ones last, by their old number)."""
-    old_by_key = {c.reference.citation_key: c for c in old}
-    new_by_key = {c.reference.citation_key: c for c in new}
-    changes: list[CitationChange] = []
-    for cited in new:
-        key = cited.reference.citation_key
-        before = old_by_key.get(key)
-        if before is None:
-            changes.append(CitationChange("added", key, cited.number, None, cited.reference))
-            continue
-        fields = []
-        frozen = (old_metadata or {}).get(key)
-        if frozen is not None:
-            current = reference_fields(cited.reference)
-            fields = [
-                (str(REFERENCE_FIELDS[name]), frozen[name], current[name])
-                for name in REFERENCE_FIELDS
-                if name in frozen and name in current and (frozen[name] or "") != (current[name] or "")
-            ]
-        if fields:
-            changes.append(CitationChange("changed", key, cited.number, before.number, cited.reference, fields))
-        elif before.number != cited.number:
-            changes.append(CitationChange("renumbered", key, cited.number, before.number, cited.reference))
-    for cited in old:
-        if cited.reference.citation_key not in new_by_key:
-            changes.append(CitationChange("removed", cited.reference.citation_key, None, cited.number, cited.reference))
-    return changes
 
 
 # Whole contents.

@@ -144,11 +144,6 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
         without the check for a newer published approval)."""
         return self.state == self.State.APPROVED and self.published_at is None and self.publish_at is not None
 
-    @property
-    def due_date(self):
-        """When the board aims to have decided: ``REVIEW_TURNAROUND_DAYS`` after submission."""
-        return (self.submitted_at + timedelta(days=settings.REVIEW_TURNAROUND_DAYS)).date()
-
     # Transitions only set fields on this row; reviews/services.py does everything else.
 
     @transition(field=state, source=State.NEW, target=State.SUBMITTED, conditions=[content_is_ready])

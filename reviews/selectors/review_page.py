@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from articles.diff_render import ContentComparison, compare_content, entry_fields
+from articles.citation_diff import entry_fields
+from articles.diff_render import ContentComparison, compare_content
 from articles.outline import Outline, outline
 from articles.rendering import build_resolver, render_markdown
 from articles.selectors import approved_publication, figure_resolver_for

@@ -24,7 +24,7 @@ from django_fsm import TransitionNotAllowed
 from reversion.models import Revision, Version
 
 from articles import services as articles
-from articles.diff_render import reference_fields
+from articles.citation_diff import reference_fields
 from articles.services import ReviewFacts
 from references.models import Reference
 from reviews import tasks

@@ -3,7 +3,8 @@ whitespace noise, sanitised output, and references with their numbers."""
 
 import pytest
 
-from articles.diff_render import compare_content, diff_bodies, parse_blocks
+from articles.diff_render import compare_content, diff_bodies
+from articles.html_blocks import parse_blocks
 from articles.rendering import build_resolver
 from articles.versioning import ArticleContent
 from tests.factories import make_reference
