@@ -112,8 +112,7 @@ def test_no_sideways_scrolling_at_320px(browser, live_server, axe_source, board,
 
 
 def test_the_dashboard_and_citations_work_from_the_keyboard(page, board):
-    """Tab reaches the assigned request, Enter opens it; focusing a citation number shows its
-    reference, Escape hides it."""
+    """Tab and Enter open the assigned request; focus on a citation number shows its reference, Escape hides it."""
     login(page, "reviewer1")
     page.wait_for_url("**/review/")
     target = board["request"].article.question

@@ -67,6 +67,7 @@ def _select_text(page, container: str, text: str) -> None:
 
 
 def test_submission_to_publication_through_assignment_comments_and_attestation(browser, live_server, settings):
+    """Submit, assigned mail, comment, change request, reply and resubmit, only-what-changed, attested approval, public page."""
     settings.TASKS = IMMEDIATE  # mail is sent by the server as soon as each action commits
     professional = make_audience(slug="professional", label="Healthcare professional", is_default=True)
     make_audience(slug="patient", label="Patient or caregiver", order=1)

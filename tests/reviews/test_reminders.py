@@ -35,8 +35,7 @@ def run(task_queue, mailoutbox, django_capture_on_commit_callbacks):
 
 
 def test_reminder_before_then_on_the_day_then_escalation_each_once(assignment, run, chief, reviewer, settings):
-    """48 hours before: a reminder; on the due day: another; once overdue: the chief editors. Each
-    run a second time at the same moment sends nothing."""
+    """A reminder 48 hours before, another on the due day, then the chief editors; no run sends twice."""
     settings.REVIEW_REMINDER_BEFORE_HOURS = 48
     due = assignment.due_at
     question = assignment.request.article.question

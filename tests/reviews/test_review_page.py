@@ -186,9 +186,9 @@ def test_unknown_tabs_are_400(client, submitted, reviewer, query):
 
 
 def test_review_page_queries_do_not_grow_with_comments(client, resubmitted, reviewer, professional):
-    """The page with a diff since the member's request, their comments and the timeline reads a fixed
-    number of queries (19: the 16 of a plain review page, plus the earlier revision, the approved
-    snapshot's references and the reference library for the diff), however many comments there are."""
+    """The page with a diff, comments and the timeline reads a fixed number of queries (at most 20)."""
+    # 19 today: the 16 of a plain review page, plus the earlier revision (its reference metadata is
+    # kept on the change request), and the reference library and audiences the diff renders with.
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
