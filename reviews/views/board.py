@@ -137,13 +137,9 @@ def review_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
             _("A newer revision was submitted after you opened this page. Read it before deciding."),
         )
     if form.cleaned_data["outcome"] == "approve":
-        if review_request.state != ReviewRequest.State.UNDER_REVIEW:
-            return conflict(
-                request, review_request, _("This request is no longer under review: it cannot be approved.")
-            )
-        if not can_approve(review_request=review_request, actor=request.user):
-            raise PermissionDenied(_("You authored or edited this revision, so another board member must approve it."))
-        active_assignment(review_request, request.user)
+        refusal = _approval_refusal(request, review_request)
+        if refusal is not None:
+            return refusal
         attestation = AttestationForm(
             initial={"revision": review_request.revision_id, "comment": form.cleaned_data["comment"]}
         )
@@ -165,6 +161,17 @@ def review_decide_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(review_request)
 
 
+def _approval_refusal(request: HttpRequest, review_request: ReviewRequest) -> HttpResponse | None:
+    """Before showing the confirmation step: the request must be under review (else 409), and the
+    member assigned to it and not its author or editor (else 403). The service checks all again."""
+    if review_request.state != ReviewRequest.State.UNDER_REVIEW:
+        return conflict(request, review_request, _("This request is not under review: it cannot be approved now."))
+    if not can_approve(review_request=review_request, actor=request.user):
+        raise PermissionDenied(_("You authored or edited this revision, so another board member must approve it."))
+    active_assignment(review_request, request.user)
+    return None
+
+
 def _render_confirm(request, review_request, form: AttestationForm, status: int = 200) -> HttpResponse:
     return render(
         request,
@@ -179,9 +186,10 @@ def _render_confirm(request, review_request, form: AttestationForm, status: int 
 def review_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The confirmation step of an approval: the checklist and the conflict-of-interest declaration."""
     review_request = get_object_or_404(ReviewRequest.objects.with_listing_data(), pk=pk)
-    if not can_approve(review_request=review_request, actor=request.user):
-        raise PermissionDenied(_("You authored or edited this revision, so another board member must approve it."))
     if request.method != "POST":
+        refusal = _approval_refusal(request, review_request)
+        if refusal is not None:
+            return refusal
         return _render_confirm(
             request, review_request, AttestationForm(initial={"revision": review_request.revision_id})
         )

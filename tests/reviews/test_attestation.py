@@ -192,3 +192,19 @@ def test_the_disclosure_page_is_for_members_only(client, editor):
     """An editor cannot reach it."""
     client.force_login(editor)
     assert client.get("/review/disclosure/").status_code == 403
+
+
+def test_the_confirmation_step_is_only_for_the_assigned_reviewer_of_a_request_under_review(
+    client, submitted, reviewer, reviewer2
+):
+    """Before the review starts it is a 409; for a member without an assignment a 403."""
+    client.force_login(reviewer)
+    assert client.get(f"/review/{submitted.pk}/approve/").status_code == 409
+    from reviews.services import review_start
+
+    review_start(review_request=submitted, actor=reviewer)
+    assert client.get(f"/review/{submitted.pk}/approve/").status_code == 200
+    client.force_login(reviewer2)
+    assert client.get(f"/review/{submitted.pk}/approve/").status_code == 403
+    assert client.post(f"/review/{submitted.pk}/approve/", approval_form(submitted)).status_code == 403
+    assert not ReviewDecision.objects.exists()
