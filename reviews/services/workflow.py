@@ -335,9 +335,6 @@ def review_decide(
             raise PermissionDenied(str(NOT_ASSIGNED))
         PassageComment.objects.filter(request=review_request, author=reviewer, sent_at__isnull=True).update(sent_at=now)
         review_request.record_decision(decision)
-        details = {"decision": decision.pk}
-        if approving:
-            details.update(attested=decision.attested_items, conflict_of_interest=decision.conflict_of_interest)
         if not approving:
             review_request.request_changes()
             _close_round(review_request, actor=reviewer, transition="request_changes", decision=decision, now=now)
@@ -353,7 +350,7 @@ def review_decide(
                     transition="vote",
                     from_state=State.UNDER_REVIEW,
                     comment=decision.comment,
-                    details=details,
+                    details=_decision_details(decision),
                 )
                 return decision
             later = review_request.publish_at is not None and review_request.publish_at > review_request.closed_at
@@ -404,17 +401,22 @@ def review_publish_scheduled(*, review_request: ReviewRequest) -> bool:
 def _close_round(review_request: ReviewRequest, *, actor, transition: str, decision: ReviewDecision, now) -> None:
     review_request.save()
     close_assignments(review_request, now=now)
-    details = {"decision": decision.pk}
-    if decision.outcome == ReviewDecision.Outcome.APPROVE:
-        details.update(attested=decision.attested_items, conflict_of_interest=decision.conflict_of_interest)
     audit(
         review_request=review_request,
         actor=actor,
         transition=transition,
         from_state=State.UNDER_REVIEW,
         comment=decision.comment,
-        details=details,
+        details=_decision_details(decision),
     )
+
+
+def _decision_details(decision: ReviewDecision) -> dict:
+    """What the audit row keeps of a decision: its id and, for an approval, the attestation."""
+    details = {"decision": decision.pk}
+    if decision.outcome == ReviewDecision.Outcome.APPROVE:
+        details.update(attested=decision.attested_items, conflict_of_interest=decision.conflict_of_interest)
+    return details
 
 
 def _approval_facts(review_request: ReviewRequest) -> ReviewFacts:

@@ -208,3 +208,19 @@ def test_the_confirmation_step_is_only_for_the_assigned_reviewer_of_a_request_un
     assert client.get(f"/review/{submitted.pk}/approve/").status_code == 403
     assert client.post(f"/review/{submitted.pk}/approve/", approval_form(submitted)).status_code == 403
     assert not ReviewDecision.objects.exists()
+
+
+def test_an_approval_short_of_the_quorum_is_in_the_audit_trail_with_its_attestation(
+    article, editor, reviewer, reviewer2, settings
+):
+    """With two approvals required, the first is recorded as a "vote" row carrying its attestation."""
+    from reviews.services import review_start, review_submit
+
+    settings.REVIEW_APPROVALS_REQUIRED = 2
+    request = review_submit(article=article, actor=editor)
+    review_start(review_request=request, actor=reviewer)
+    _approve(request, reviewer, **attestation("none"))
+    row = AuditEntry.objects.get(request=request, transition="vote")
+    assert (row.actor, row.from_state, row.to_state) == (reviewer, "under_review", "under_review")
+    assert row.details["conflict_of_interest"] == "none"
+    assert len(row.details["attested"]) == 3
