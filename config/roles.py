@@ -18,10 +18,12 @@ EDITORS = [
     "references.add_reference", "references.change_reference", "references.view_reference",
     "personalization.view_audience",
     "reviews.view_reviewrequest", "reviews.view_reviewdecision", "reviews.view_auditentry", "reviews.view_boardmember",
+    "reviews.view_assignment", "reviews.view_passagecomment",
 ]  # fmt: skip
 BOARD = [
     "reviews.decide_reviewrequest", "reviews.view_reviewrequest", "reviews.view_reviewdecision",
     "reviews.view_auditentry", "articles.view_article", "references.view_reference",
+    "reviews.view_assignment", "reviews.view_passagecomment",
 ]  # fmt: skip
 CHIEF_EXTRA = [
     "articles.retire_article", "articles.delete_article",
@@ -32,6 +34,10 @@ CHIEF_EXTRA = [
     "personalization.add_audience", "personalization.change_audience", "personalization.delete_audience",
     "reviews.add_boardmember", "reviews.change_boardmember", "reviews.delete_boardmember",
     "references.delete_reference",
+    "reviews.assign_reviewrequest", "reviews.view_review_report",
+    "reviews.add_topicrouting", "reviews.change_topicrouting", "reviews.delete_topicrouting", "reviews.view_topicrouting",
+    "reviews.add_specialty", "reviews.change_specialty", "reviews.view_specialty",
+    "reviews.add_attestationitem", "reviews.change_attestationitem", "reviews.view_attestationitem",
     "api.add_apikey", "api.change_apikey", "api.view_apikey",
     "api.add_webhookendpoint", "api.change_webhookendpoint", "api.delete_webhookendpoint", "api.view_webhookendpoint",
     "api.view_webhookdelivery",

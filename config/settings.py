@@ -232,7 +232,12 @@ MAIL_RETRY_DELAY_SECONDS = env_int("MAIL_RETRY_DELAY_SECONDS", 60)
 # Editorial workflow (see DESIGN.md "The workflow").
 REVIEW_APPROVALS_REQUIRED = env_int("REVIEW_APPROVALS_REQUIRED", 1)
 REVIEW_INTERVAL_DAYS = env_int("REVIEW_INTERVAL_DAYS", 365)
-REVIEW_TURNAROUND_DAYS = env_int("REVIEW_TURNAROUND_DAYS", 14)
+REVIEW_TURNAROUND_DAYS = env_int("REVIEW_TURNAROUND_DAYS", 14)  # an assignment's due date, unless its topic sets one
+# Reviewer reminders (reviews/services/schedule.py): this long before the due date, again on the
+# day, then the chief editors once an assignment is this long overdue; and automatic re-reviews.
+REVIEW_REMINDER_BEFORE_HOURS = env_int("REVIEW_REMINDER_BEFORE_HOURS", 48)
+REVIEW_ESCALATE_AFTER_HOURS = env_int("REVIEW_ESCALATE_AFTER_HOURS", 0)
+REVIEW_OPEN_REREVIEWS = env_bool("REVIEW_OPEN_REREVIEWS", True)
 PUBLISH_PENDING_REVIEW = env_bool("PUBLISH_PENDING_REVIEW", True)
 PREVIEW_LINK_MAX_DAYS = env_int("PREVIEW_LINK_MAX_DAYS", 30)
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo")

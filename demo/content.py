@@ -38,6 +38,7 @@ class DemoTopic:
     slug: str
     name: str
     description: str
+    review_by: list[str]  # the specialties whose board members review the topic's articles
 
 
 @dataclass(frozen=True)

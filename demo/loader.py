@@ -24,8 +24,14 @@ from personalization.models import Audience
 from personalization.services import audience_save
 from references.models import Reference
 from references.services import reference_import
-from reviews.models import ReviewDecision
-from reviews.services import board_member_save, review_decide, review_start, review_submit
+from reviews.models import Assignment, AttestationItem, ReviewDecision
+from reviews.services import (
+    board_member_save,
+    review_decide,
+    review_start,
+    review_submit,
+    topic_routing_save,
+)
 
 from .content import DemoSite, load_articles, load_site, references_text
 
@@ -87,10 +93,12 @@ class DemoLoader:
         }
 
     def load_topics(self, site: DemoSite) -> dict[str, Topic]:
-        return {
-            t.slug: topic_save(slug=t.slug, name=t.name, description=t.description, order=order)
-            for order, t in enumerate(site.topics)
-        }
+        """Topics, each routed to the board members of its specialties (``review_by``)."""
+        topics = {}
+        for order, t in enumerate(site.topics):
+            topics[t.slug] = topic_save(slug=t.slug, name=t.name, description=t.description, order=order)
+            topic_routing_save(topic=topics[t.slug], specialties=t.review_by)
+        return topics
 
     def load_policy(self, site: DemoSite, editor: User) -> None:
         if not EditorialPolicy.objects.exists():
@@ -164,14 +172,17 @@ class DemoLoader:
                 article_set_related(article=created[data.slug], actor=editor, related=related)
 
     def run_workflow(self, data: ArticleFile, article: Article, users: dict[str, User]) -> None:
+        """Submit, then let the reviewers routing assigned start and decide, as the board would."""
         if data.state == "draft":
             return
         review_request = review_submit(article=article, actor=users["editor"], comment="Ready for medical review.")
         if data.state == "submitted":
             return
-        reviewer = users["reviewer1"] if data.topic != "heart-and-circulation" else users["reviewer2"]
+        reviewers = [
+            a.reviewer for a in Assignment.objects.active().filter(request=review_request).select_related("reviewer")
+        ]
         with time_machine.travel(timezone.now() + timedelta(days=1)):
-            review_start(review_request=review_request, actor=reviewer)
+            review_start(review_request=review_request, actor=reviewers[0])
         if data.state == "under_review":
             return
         outcome = (
@@ -179,12 +190,17 @@ class DemoLoader:
             if data.state == "changes_requested"
             else ReviewDecision.Outcome.APPROVE
         )
-        approvers = [reviewer, *(u for k, u in users.items() if k.startswith("reviewer") and u != reviewer)]
+        attestation = {}
+        if outcome == ReviewDecision.Outcome.APPROVE:
+            checklist = list(AttestationItem.objects.active().values_list("text", flat=True))
+            attestation = {"attestation": checklist, "conflict_of_interest": "none"}
         with time_machine.travel(timezone.now() + timedelta(days=3)):
-            for approver in approvers[
-                : 1 if outcome != ReviewDecision.Outcome.APPROVE else settings.REVIEW_APPROVALS_REQUIRED
-            ]:
+            for reviewer in reviewers[: 1 if outcome != ReviewDecision.Outcome.APPROVE else len(reviewers)]:
                 review_request.refresh_from_db()
                 review_decide(
-                    review_request=review_request, reviewer=approver, outcome=outcome, comment=data.review_comment
+                    review_request=review_request,
+                    reviewer=reviewer,
+                    outcome=outcome,
+                    comment=data.review_comment,
+                    **attestation,
                 )

@@ -1,10 +1,12 @@
-"""Background jobs of the review workflow: notification mail, with retries, and scheduled publishing.
+"""Background jobs of the review workflow: notification mail, with retries, scheduled publishing,
+reminders and escalation of assignments, and re-reviews of answers past their review date.
 
 The services queue these with ``enqueue_on_commit``: nothing is queued for a rolled-back change,
 and neither a mail server nor a queue that is down turns an action that was saved into an error.
 A mail that fails is queued again later (doubling waits, ``MAIL_MAX_ATTEMPTS`` tries in all); each
 failure is logged, and the last one marks the task failed in the worker's results. The periodic
-entry (``manage.py enqueue_scheduled_jobs``) queues ``publish_due_approvals``.
+entry (``manage.py enqueue_scheduled_jobs``) queues ``publish_due_approvals``, ``send_review_reminders``
+and ``open_due_rereviews``.
 """
 
 import logging
@@ -64,9 +66,33 @@ def _deliver(job, send, args: tuple, attempt: int) -> int:
 
 
 @task()
+def mail_assignment(assignment_id: int, *, attempt: int = 1) -> int:
+    """Tell a board member they were assigned a request, why, and by when."""
+    return _deliver(mail_assignment, notifications.notify_assignment, (assignment_id,), attempt)
+
+
+@task()
+def mail_reviewer_reminder(assignment_id: int, kind: str, *, attempt: int = 1) -> int:
+    """Remind an assigned member that their review is due soon ("before") or today ("due")."""
+    return _deliver(mail_reviewer_reminder, notifications.notify_reminder, (assignment_id, kind), attempt)
+
+
+@task()
+def mail_chief_of_overdue_assignment(assignment_id: int, *, attempt: int = 1) -> int:
+    """Tell the chief editors an assignment is overdue, so they can reassign it."""
+    return _deliver(mail_chief_of_overdue_assignment, notifications.notify_chief_of_overdue, (assignment_id,), attempt)
+
+
+@task()
+def mail_chief_of_unassigned(request_id: int, *, attempt: int = 1) -> int:
+    """Tell the chief editors that no eligible member was free for a request."""
+    return _deliver(mail_chief_of_unassigned, notifications.notify_chief_of_unassigned, (request_id,), attempt)
+
+
+@task()
 def mail_board_of_submission(request_id: int, *, attempt: int = 1) -> int:
-    """Tell the board a revision awaits review."""
-    return _deliver(mail_board_of_submission, notifications.notify_board_of_submission, (request_id,), attempt)
+    """Kept for tasks queued before assignment existed: mails the request's assigned reviewers."""
+    return _deliver(mail_board_of_submission, notifications.notify_assigned_of_submission, (request_id,), attempt)
 
 
 @task()
@@ -102,6 +128,22 @@ def publish_due_approvals() -> int:
 
     due = list(ReviewRequest.objects.due_for_publishing())
     return sum(review_publish_scheduled(review_request=r) for r in due)
+
+
+@task()
+def send_review_reminders() -> int:
+    """The periodic entry's reminders and escalations (``reviews.services.assignments_remind``)."""
+    from .services import assignments_remind
+
+    return assignments_remind()
+
+
+@task()
+def open_due_rereviews() -> int:
+    """The periodic entry's re-reviews of answers past their review date (``reviews.services.rereviews_open``)."""
+    from .services import rereviews_open
+
+    return rereviews_open()
 
 
 def schedule_publishing(review_request: ReviewRequest) -> None:

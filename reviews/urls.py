@@ -6,9 +6,16 @@ app_name = "reviews"
 
 urlpatterns = [
     path("review/", views.dashboard, name="dashboard"),
+    path("review/disclosure/", views.disclosure, name="disclosure"),
+    path("review/reports/", views.turnaround, name="report"),
+    path("review/reports/turnaround.csv", views.turnaround_csv, name="report_csv"),
     path("review/<int:pk>/", views.review_detail, name="review_detail"),
     path("review/<int:pk>/preview/", views.review_preview, name="review_preview"),
     path("review/<int:pk>/start/", views.review_start_view, name="review_start"),
     path("review/<int:pk>/decide/", views.review_decide_view, name="review_decide"),
+    path("review/<int:pk>/approve/", views.review_approve_view, name="review_approve"),
+    path("review/<int:pk>/decline/", views.review_decline_view, name="review_decline"),
+    path("review/<int:pk>/comments/", views.comment_add, name="comment_add"),
+    path("review/<int:pk>/comments/new/", views.comment_new, name="comment_new"),
     path("advisory-board/", views.advisory_board, name="advisory_board"),
 ]

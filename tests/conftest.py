@@ -68,7 +68,10 @@ def reviewer2(db):
 
 @pytest.fixture
 def topic(db):
-    return factories.make_topic(name="Back pain")
+    """A topic routed to Internal medicine, the specialty of the ``reviewer`` fixtures."""
+    topic = factories.make_topic(name="Back pain")
+    factories.route_topic(topic, "Internal medicine")
+    return topic
 
 
 @pytest.fixture
@@ -77,7 +80,8 @@ def article(audiences, editor, topic):
 
 
 @pytest.fixture
-def submitted(article, editor):
+def submitted(article, editor, reviewer):
+    """A submitted request, assigned to ``reviewer`` (the one member of the topic's specialty so far)."""
     from reviews.services import review_submit
 
     return review_submit(article=article, actor=editor)

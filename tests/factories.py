@@ -109,17 +109,50 @@ def make_board_member(
     credentials: str = "MD",
     specialty: str = "Internal medicine",
 ) -> User:
-    """A user in the "Advisory board" group with an active BoardMember profile."""
-    from reviews.models import BoardMember
+    """A user in the "Advisory board" group with an active BoardMember profile, in ``specialty``."""
+    from reviews.services import board_member_save
 
     user = make_user(username=username, groups=("Advisory board",))
-    BoardMember.objects.create(
+    board_member_save(
         user=user,
         display_name=display_name or f"Dr {user.username.title()}",
         credentials=credentials,
         specialty=specialty,
     )
     return user
+
+
+def route_topic(topic: Topic, *specialties: str, due_days: int | None = None):
+    """Route ``topic``'s articles to members of ``specialties``."""
+    from reviews.services import topic_routing_save
+
+    return topic_routing_save(topic=topic, specialties=specialties, due_days=due_days)
+
+
+def attestation(conflict_of_interest: str = "none") -> dict:
+    """The keyword arguments of an approval that confirms the whole active checklist."""
+    from reviews.models import AttestationItem
+
+    return {
+        "attestation": list(AttestationItem.objects.active().values_list("text", flat=True)),
+        "conflict_of_interest": conflict_of_interest,
+    }
+
+
+def approval_form(review_request, *, declaration: str = "", comment: str = "") -> dict:
+    """The POST of the approval's confirmation step, every checklist statement ticked."""
+    from reviews.forms import checklist_signature
+    from reviews.models import AttestationItem
+
+    items = list(AttestationItem.objects.active())
+    return {
+        "revision": review_request.revision_id,
+        "checklist": checklist_signature([item.text for item in items]),
+        "items": [item.pk for item in items],
+        "conflict": "declare" if declaration else "none",
+        "declaration": declaration,
+        "comment": comment,
+    }
 
 
 def make_cited_article(*, author: User | None = None, references: int = 2, **kwargs) -> Article:
@@ -134,12 +167,13 @@ def make_cited_article(*, author: User | None = None, references: int = 2, **kwa
 
 
 def approve(article: Article, *, editor: User, reviewer: User):
-    """Run the real workflow to approval: submit, start review, approve."""
+    """Run the real workflow to approval: submit, start review, approve (with the attestation).
+    ``reviewer`` must be the one routing assigns (the only eligible member, or the least busy)."""
     from reviews.services import review_decide, review_start, review_submit
 
     request = review_submit(article=article, actor=editor)
     review_start(review_request=request, actor=reviewer)
-    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="Accurate.")
+    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="Accurate.", **attestation())
     request.refresh_from_db()
     return request
 

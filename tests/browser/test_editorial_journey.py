@@ -73,7 +73,7 @@ def test_editor_to_reader(browser, live_server):
     # reviewer1 starts the review and requests changes.
     _site_login(reviewer, "reviewer1")
     expect(reviewer).to_have_url(re.compile(r"/review/$"))
-    reviewer.click("#queue-awaiting >> text=Why does the skin between my shoulder blades tingle?")
+    reviewer.click("#queue-assigned >> text=Why does the skin between my shoulder blades tingle?")
     reviewer.click("text=Start review")
     reviewer.fill("#id_comment", "Please add when to seek urgent care.")
     reviewer.click("button[value=request_changes]")
@@ -94,10 +94,14 @@ def test_editor_to_reader(browser, live_server):
 
     # reviewer1 reviews the new revision (the diff shows the addition) and approves.
     reviewer.goto("/review/")
-    reviewer.click("#queue-awaiting >> text=Why does the skin between my shoulder blades tingle?")
+    reviewer.click("#queue-assigned >> text=Why does the skin between my shoulder blades tingle?")
     reviewer.click("text=Start review")
     expect(reviewer.locator(".diff ins").first).to_be_visible()
     reviewer.click("button[value=approve]")
+    for checkbox in reviewer.locator("input[name=items]").all():
+        checkbox.check()
+    reviewer.check("#conflict-none")
+    reviewer.click("text=Confirm and approve")
     expect(reviewer.locator("#request-state")).to_have_text("Approved")
 
     # Readers see the approved article with the reviewer's name and credentials.

@@ -9,12 +9,15 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_transition_writes_a_complete_row(under_review, editor, reviewer):
-    """Who, when, from, to, the revision, its hash and the comment."""
+    """Who, when, from, to, the revision, its hash and the comment; routing's assignment is the
+    one row without a person (the schedule's own work)."""
     rows = list(AuditEntry.objects.filter(request=under_review).order_by("id"))
     assert [(r.transition, r.from_state, r.to_state, r.actor) for r in rows] == [
         ("submit", "new", "submitted", editor),
+        ("assign", "submitted", "submitted", None),
         ("start_review", "submitted", "under_review", reviewer),
     ]
+    assert rows[1].details["reviewer"] == reviewer.pk
     assert all(r.revision_id == under_review.revision_id for r in rows)
     assert all(r.content_hash == under_review.content_hash for r in rows)
     assert all(r.at is not None for r in rows)
@@ -22,13 +25,24 @@ def test_every_transition_writes_a_complete_row(under_review, editor, reviewer):
 
 def test_model_refuses_update_and_delete(submitted):
     """Saving an existing row or deleting it raises."""
-    entry = AuditEntry.objects.get(request=submitted)
+    entry = AuditEntry.objects.get(request=submitted, transition="submit")
     entry.comment = "rewritten"
     with pytest.raises(RuntimeError):
         entry.save()
     with pytest.raises(RuntimeError):
         entry.delete()
     assert AuditEntry.objects.get(pk=entry.pk).comment == ""
+
+
+def test_only_the_schedule_acts_without_a_person(submitted, editor):
+    """The database refuses an audit row without an actor unless it is the schedule's own work."""
+    from django.db import IntegrityError
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AuditEntry.objects.create(
+            article=submitted.article, request=submitted, actor=None, transition="approve", to_state="approved"
+        )
+    assert not AuditEntry.objects.filter(transition="approve").exists()
 
 
 def test_database_refuses_bulk_update_and_delete(submitted, requires_postgres):
@@ -48,7 +62,7 @@ def test_admin_offers_no_change_or_delete(client, chief, submitted):
 
     boss = make_user(username="boss", is_superuser=True, is_staff=True)
     client.force_login(boss)
-    entry = AuditEntry.objects.get(request=submitted)
+    entry = AuditEntry.objects.get(request=submitted, transition="submit")
     assert client.get("/admin/reviews/auditentry/").status_code == 200
     page = client.get(f"/admin/reviews/auditentry/{entry.pk}/change/")
     assert page.status_code == 200

@@ -11,9 +11,9 @@ from reversion.models import Version
 
 from articles.models import Article
 from reviews.models import AuditEntry, ReviewDecision, ReviewRequest
-from reviews.services import review_decide, review_start, review_submit
+from reviews.services import review_decide, review_reassign, review_start, review_submit
 from tests.admin_forms import changeform_data
-from tests.factories import make_audience, make_board_member, make_cited_article, make_user
+from tests.factories import attestation, make_audience, make_board_member, make_cited_article, make_user
 
 # Each flush re-creates the groups and permissions (config.roles runs on post_migrate).
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgres]
@@ -53,12 +53,15 @@ def race(*actions):
 
 @pytest.fixture
 def setup():
+    """A request under review with two members assigned (routing chose one, the chief editor added the other)."""
     make_audience(slug="professional", is_default=True)
     make_audience(slug="patient")
     editor = make_user(username="editor", groups=("Editors",), is_staff=True)
+    chief = make_user(username="chief", groups=("Chief editors",), is_staff=True)
     reviewers = [make_board_member(username=f"reviewer{i}") for i in (1, 2)]
     article = make_cited_article(author=editor)
     request = review_submit(article=article, actor=editor)
+    review_reassign(review_request=request, reviewer=reviewers[1], actor=chief)
     review_start(review_request=request, actor=reviewers[0])
     return editor, reviewers, request
 
@@ -67,8 +70,12 @@ def test_two_reviewers_approving_at_once(setup, settings):
     """With a quorum of one, two simultaneous approvals: one approves, the other is told it is too late."""
     _editor, (r1, r2), request = setup
     results = race(
-        lambda: review_decide(review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve"),
-        lambda: review_decide(review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r2, outcome="approve"),
+        lambda: review_decide(
+            review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve", **attestation()
+        ),
+        lambda: review_decide(
+            review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r2, outcome="approve", **attestation()
+        ),
     )
     winners = [r for r in results if isinstance(r, ReviewDecision)]
     losers = [r for r in results if isinstance(r, LOSING)]
@@ -84,7 +91,9 @@ def test_approve_races_request_changes(setup):
     """One approves while another requests changes: exactly one decision stands, state matches it."""
     _editor, (r1, r2), request = setup
     results = race(
-        lambda: review_decide(review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve"),
+        lambda: review_decide(
+            review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve", **attestation()
+        ),
         lambda: review_decide(
             review_request=ReviewRequest.objects.get(pk=request.pk),
             reviewer=r2,
@@ -106,8 +115,12 @@ def test_two_quorum_votes_at_once_both_count(setup, settings):
     settings.REVIEW_APPROVALS_REQUIRED = 2
     _editor, (r1, r2), request = setup
     results = race(
-        lambda: review_decide(review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve"),
-        lambda: review_decide(review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r2, outcome="approve"),
+        lambda: review_decide(
+            review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r1, outcome="approve", **attestation()
+        ),
+        lambda: review_decide(
+            review_request=ReviewRequest.objects.get(pk=request.pk), reviewer=r2, outcome="approve", **attestation()
+        ),
     )
     assert all(isinstance(r, ReviewDecision) for r in results), results
     request.refresh_from_db()
@@ -136,3 +149,27 @@ def test_two_editors_saving_from_stale_forms():
     assert article.summary == f"Summary written by editor {winner}."
     assert article.control.edit_version == 2
     assert Version.objects.get_for_object(Article.objects.get(pk=article.pk)).count() == 1
+
+
+def test_two_reminder_jobs_at_once_send_one_reminder(setup, task_queue):
+    """Two workers run the reminder job at the same moment: the assignment is reminded once, one row, one mail."""
+    from datetime import timedelta
+
+    import time_machine
+
+    from reviews.models import Assignment
+    from reviews.services import assignments_remind
+
+    _editor, (first, _second), request = setup
+    task_queue.run()
+    assignment = Assignment.objects.active().get(request=request, reviewer=first)
+    Assignment.objects.active().filter(request=request).exclude(pk=assignment.pk).update(
+        due_at=assignment.due_at + timedelta(days=7)
+    )
+    when = assignment.due_at - timedelta(hours=1)
+    with time_machine.travel(when, tick=False):
+        results = race(lambda: assignments_remind(now=when), lambda: assignments_remind(now=when))
+    assert sorted(results) == [0, 1], results
+    assert AuditEntry.objects.filter(request=request, transition="remind").count() == 1
+    assignment.refresh_from_db()
+    assert assignment.reminded_before_at == when

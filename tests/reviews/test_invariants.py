@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles.models import ArticleBody, Publication
 from reviews.models import AuditEntry, ReviewDecision, ReviewRequest
 from reviews.services import review_decide, review_resubmit, review_start, review_submit, review_withdraw
-from tests.factories import approve, make_board_member, make_cited_article, make_user
+from tests.factories import approve, attestation, make_board_member, make_cited_article, make_user
 
 pytestmark = pytest.mark.django_db
 State = ReviewRequest.State
@@ -29,7 +29,7 @@ def test_publishing_uses_the_pinned_revision_not_the_live_rows(article, editor, 
     request = review_submit(article=article, actor=editor)
     _set_body(article, professional, "Tampered text that nobody reviewed.")
     review_start(review_request=request, actor=reviewer)
-    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="ok")
+    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="ok", **attestation())
     html = Publication.objects.get(article=article).bodies.get(audience=professional).html
     assert "Mostly muscular" in html
     assert "Tampered" not in html
@@ -54,7 +54,7 @@ def test_each_resubmission_pins_a_new_revision_and_needs_fresh_votes(
     settings.REVIEW_APPROVALS_REQUIRED = 2
     request = review_submit(article=article, actor=editor)
     review_start(review_request=request, actor=reviewer)
-    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="ok")
+    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="ok", **attestation())
     review_decide(review_request=request, reviewer=reviewer2, outcome="request_changes", comment="Add imaging advice.")
     first_revision = request.revision_id
     _set_body(article, professional, f"Revised [@{article.citations.first().reference.citation_key}].")
@@ -64,10 +64,10 @@ def test_each_resubmission_pins_a_new_revision_and_needs_fresh_votes(
     request = review_resubmit(review_request=request, actor=editor)
     assert request.revision_id != first_revision
     review_start(review_request=request, actor=reviewer2)
-    review_decide(review_request=request, reviewer=reviewer2, outcome="approve", comment="ok now")
+    review_decide(review_request=request, reviewer=reviewer2, outcome="approve", comment="ok now", **attestation())
     request.refresh_from_db()
     assert request.state == State.UNDER_REVIEW  # reviewer's approval was of the old revision
-    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="ok")
+    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="ok", **attestation())
     request.refresh_from_db()
     assert request.state == State.APPROVED
     assert "Revised" in Publication.objects.get(article=article).bodies.get(audience=professional).html
@@ -78,7 +78,7 @@ def test_a_tampered_pin_cannot_be_decided(under_review, reviewer):
     ReviewRequest.objects.filter(pk=under_review.pk).update(content_hash="0" * 64)
     under_review.refresh_from_db()
     with pytest.raises(ValidationError):
-        review_decide(review_request=under_review, reviewer=reviewer, outcome="approve", comment="")
+        review_decide(review_request=under_review, reviewer=reviewer, outcome="approve", comment="", **attestation())
     assert not ReviewDecision.objects.exists()
 
 
@@ -124,16 +124,25 @@ def test_withdrawing_and_changes_requested_reopen_editing(article, editor, revie
 
 
 def test_board_member_who_edited_cannot_approve(article, editor, reviewer):
-    """A reviewer who saved any revision of the article cannot approve it."""
+    """A reviewer who saved any revision of the article is never assigned it, and cannot approve
+    it even when an assignment is forced on them behind the services' back."""
+    from reviews.models import Assignment
+
     reviewer.groups.add(*editor.groups.all())
     with reversion.create_revision():
         reversion.set_user(reviewer)
         article.summary = "A reviewer's edit."
         article.save()
     request = review_submit(article=article, actor=editor)
+    assert not Assignment.objects.filter(request=request, reviewer=reviewer).exists()
+    with pytest.raises(PermissionDenied):
+        review_start(review_request=request, actor=reviewer)
+    Assignment.objects.create(
+        request=request, reviewer=reviewer, revision_id=request.revision_id, due_at=timezone.now()
+    )
     review_start(review_request=request, actor=reviewer)
     with pytest.raises(PermissionDenied):
-        review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="")
+        review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="", **attestation())
     request.refresh_from_db()
     assert request.state == State.UNDER_REVIEW
 
@@ -144,7 +153,7 @@ def test_superuser_has_no_bypass(article, editor, reviewer):
     request = review_submit(article=article, actor=editor)
     review_start(review_request=request, actor=reviewer)
     with pytest.raises(PermissionDenied):
-        review_decide(review_request=request, reviewer=boss, outcome="approve", comment="")
+        review_decide(review_request=request, reviewer=boss, outcome="approve", comment="", **attestation())
     author_member = make_board_member(username="authormember")
     author_member.is_superuser = True
     author_member.save()
@@ -152,7 +161,9 @@ def test_superuser_has_no_bypass(article, editor, reviewer):
     own_request = review_submit(article=own, actor=author_member)
     review_start(review_request=own_request, actor=reviewer)
     with pytest.raises(PermissionDenied):
-        review_decide(review_request=own_request, reviewer=author_member, outcome="approve", comment="")
+        review_decide(
+            review_request=own_request, reviewer=author_member, outcome="approve", comment="", **attestation()
+        )
     assert not Publication.objects.filter(status=Publication.Status.APPROVED).exists()
 
 
@@ -164,13 +175,13 @@ def test_quorum_of_two_distinct_members(article, editor, reviewer, reviewer2, se
     settings.REVIEW_APPROVALS_REQUIRED = 2
     request = review_submit(article=article, actor=editor)
     review_start(review_request=request, actor=reviewer)
-    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="")
+    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="", **attestation())
     request.refresh_from_db()
     assert request.state == State.UNDER_REVIEW
     assert not Publication.objects.filter(article=article, status="approved").exists()
     with pytest.raises(ValidationError):
-        review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="")
-    review_decide(review_request=request, reviewer=reviewer2, outcome="approve", comment="")
+        review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="", **attestation())
+    review_decide(review_request=request, reviewer=reviewer2, outcome="approve", comment="", **attestation())
     request.refresh_from_db()
     assert request.state == State.APPROVED
     names = [r["name"] for r in Publication.objects.get(article=article).reviewers]
@@ -219,7 +230,7 @@ def test_edits_after_approval_stay_private_until_approved(article, editor, revie
     assert b"Mostly muscular" in page.content
     assert b"Brand new" not in page.content
     assert b"Pending medical review" not in page.content
-    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="")
+    review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="", **attestation())
     assert b"Brand new wording" in client.get(url).content
 
 

@@ -1,5 +1,5 @@
-"""Mail is queued only after the transaction commits and sent by the task worker: to the board on
-submission, to the submitter on decisions."""
+"""Mail is queued only after the transaction commits and sent by the task worker: to the assigned
+reviewers on submission, to the submitter on decisions."""
 
 from datetime import timedelta
 
@@ -11,26 +11,28 @@ from django.utils import timezone
 
 from articles.models import Publication
 from reviews.services import review_decide, review_submit
-from tests.factories import approve
+from tests.factories import approve, attestation
 
 pytestmark = pytest.mark.django_db
 
 
-def test_board_is_mailed_on_submission_after_commit(
+def test_assigned_reviewer_is_mailed_on_submission_after_commit(
     article, editor, reviewer, reviewer2, task_queue, django_capture_on_commit_callbacks
 ):
-    """Each active board member gets one message, and only once the submission commits."""
+    """The reviewer routing assigned gets one message, only once the submission commits; the rest
+    of the board gets nothing."""
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        review_submit(article=article, actor=editor)
+        request = review_submit(article=article, actor=editor)
     assert task_queue.names() == []
     for callback in callbacks:
         callback()
-    assert task_queue.names() == ["mail_board_of_submission"]
+    assert task_queue.names() == ["mail_assignment"]
     assert mail.outbox == []
     task_queue.run()
-    assert sorted(m.to[0] for m in mail.outbox) == [reviewer.email, reviewer2.email]
+    assert [m.to for m in mail.outbox] == [[reviewer.email]]
     assert article.question in mail.outbox[0].subject
-    assert "/review/" in mail.outbox[0].body
+    assert f"/review/{request.pk}/" in mail.outbox[0].body
+    assert "Specialty: Internal medicine" in mail.outbox[0].body
 
 
 def test_submitter_gets_change_request_with_comment(
@@ -50,7 +52,13 @@ def test_submitter_gets_change_request_with_comment(
 def test_submitter_gets_approval(under_review, reviewer, editor, task_queue, django_capture_on_commit_callbacks):
     """Approval is announced to the submitter."""
     with django_capture_on_commit_callbacks(execute=True):
-        review_decide(review_request=under_review, reviewer=reviewer, outcome="approve", comment="Clear and accurate.")
+        review_decide(
+            review_request=under_review,
+            reviewer=reviewer,
+            outcome="approve",
+            comment="Clear and accurate.",
+            **attestation(),
+        )
     task_queue.run()
     assert mail.outbox[0].to == [editor.email]
     assert mail.outbox[0].subject.startswith("Approved")
@@ -59,7 +67,7 @@ def test_submitter_gets_approval(under_review, reviewer, editor, task_queue, dja
 def test_refused_transition_sends_nothing(under_review, editor, task_queue, django_capture_on_commit_callbacks):
     """A refused decision queues no mail."""
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(PermissionDenied):
-        review_decide(review_request=under_review, reviewer=editor, outcome="approve")
+        review_decide(review_request=under_review, reviewer=editor, outcome="approve", **attestation())
     assert task_queue.names() == []
     task_queue.run()
     assert mail.outbox == []

@@ -12,7 +12,7 @@ from articles.models import ArticleBody, ArticleControl, Publication
 from reviews.models import ReviewRequest
 from reviews.services import review_decide, review_publish_scheduled, review_resubmit, review_start, review_submit
 from reviews.tasks import publish_due_approvals
-from tests.factories import approve
+from tests.factories import approve, attestation
 
 pytestmark = pytest.mark.django_db
 State = ReviewRequest.State
@@ -25,7 +25,9 @@ def _in(**delta):
 def _approve(review_request, reviewer, capture):
     with capture(execute=True):
         review_start(review_request=review_request, actor=reviewer)
-        review_decide(review_request=review_request, reviewer=reviewer, outcome="approve", comment="Accurate.")
+        review_decide(
+            review_request=review_request, reviewer=reviewer, outcome="approve", comment="Accurate.", **attestation()
+        )
     review_request.refresh_from_db()
     return review_request
 

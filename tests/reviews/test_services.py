@@ -10,6 +10,7 @@ from articles.models import ArticleControl, Publication
 from reviews.forms import DecisionForm
 from reviews.models import COMMENT_REQUIRED, AuditEntry, BoardMember, ReviewDecision, ReviewRequest
 from reviews.services import board_member_for, board_member_save, review_decide
+from tests.factories import attestation
 
 pytestmark = pytest.mark.django_db
 
@@ -19,19 +20,28 @@ def _statements(queries, fragment: str) -> int:
 
 
 def test_an_approval_reads_and_writes_each_thing_once(under_review, reviewer):
-    """Approving: one membership check, one read of the pinned revision, one read of the decisions
-    (the quorum), one write to the article's control row, and 17 statements in all (15 SQL
-    statements plus the savepoint pair of the transaction; it was 37)."""
+    """Approving: one membership check, one read of the checklist, one read of the pinned revision,
+    one read of the decisions (the quorum), one write to the article's control row, and 21
+    statements in all (it was 37, then 17 before issue 10). The four added by issue 10, each once:
+    the checklist the attestation is checked against, completing the member's assignment (which is
+    also the check that they hold one), sending their comments on passages, and closing the
+    round's other assignments."""
     reviewer = User.objects.get(pk=reviewer.pk)  # nothing cached, as in a fresh request
     review_request = ReviewRequest.objects.get(pk=under_review.pk)
+    attested = attestation()
     with CaptureQueriesContext(connection) as ctx:
-        review_decide(review_request=review_request, reviewer=reviewer, outcome="approve", comment="Accurate.")
+        review_decide(
+            review_request=review_request, reviewer=reviewer, outcome="approve", comment="Accurate.", **attested
+        )
     queries = ctx.captured_queries
     assert _statements(queries, 'FROM "reviews_boardmember"') == 1
+    assert _statements(queries, 'FROM "reviews_attestationitem"') == 1
     assert _statements(queries, 'FROM "reversion_version"') == 1
     assert _statements(queries, 'FROM "reviews_reviewdecision"') == 1
     assert _statements(queries, 'UPDATE "articles_articlecontrol"') == 1
-    assert len(queries) <= 17, "\n".join(q["sql"][:120] for q in queries)
+    assert _statements(queries, 'UPDATE "reviews_assignment"') == 2
+    assert _statements(queries, 'UPDATE "reviews_passagecomment"') == 1
+    assert len(queries) <= 21, "\n".join(q["sql"][:120] for q in queries)
     assert ReviewRequest.objects.get(pk=under_review.pk).state == ReviewRequest.State.APPROVED
     assert Publication.objects.get(article=under_review.article).status == Publication.Status.APPROVED
 
@@ -42,7 +52,9 @@ def test_approval_leaves_decision_audit_snapshot_and_unlocked_article(
     """An approval records the vote on the pinned revision, an audit row, the approved snapshot
     with the reviewer's name, and reopens editing; the submitter is told after commit."""
     with django_capture_on_commit_callbacks(execute=True):
-        decision = review_decide(review_request=under_review, reviewer=reviewer, outcome="approve", comment="Good.")
+        decision = review_decide(
+            review_request=under_review, reviewer=reviewer, outcome="approve", comment="Good.", **attestation()
+        )
     task_queue.run()
     assert [m.to for m in mailoutbox] == [[under_review.submitted_by.email]]
     assert (decision.revision_id, decision.content_hash) == (under_review.revision_id, under_review.content_hash)
@@ -57,7 +69,7 @@ def test_approval_leaves_decision_audit_snapshot_and_unlocked_article(
 def test_below_quorum_an_approval_is_recorded_without_publishing(under_review, reviewer, settings):
     """With two approvals required, the first is stored and the request stays under review."""
     settings.REVIEW_APPROVALS_REQUIRED = 2
-    review_decide(review_request=under_review, reviewer=reviewer, outcome="approve", comment="")
+    review_decide(review_request=under_review, reviewer=reviewer, outcome="approve", comment="", **attestation())
     under_review.refresh_from_db()
     assert under_review.state == ReviewRequest.State.UNDER_REVIEW
     assert under_review.approvals() == 1

@@ -18,7 +18,7 @@ from articles.models import Publication
 from reviews.models import ReviewRequest
 from reviews.services import review_decide, review_start, review_submit
 from reviews.tasks import mail_submitter_of_decision, retry_delay
-from tests.factories import make_audience, make_board_member, make_cited_article, make_user
+from tests.factories import approval_form, attestation, make_audience, make_board_member, make_cited_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,9 @@ class UnreachableQueueBackend(DummyBackend):
 def decided(under_review, reviewer, task_queue, django_capture_on_commit_callbacks):
     """An approval whose mail to the submitter is queued and not yet sent."""
     with django_capture_on_commit_callbacks(execute=True):
-        review_decide(review_request=under_review, reviewer=reviewer, outcome="approve", comment="Fine.")
+        review_decide(
+            review_request=under_review, reviewer=reviewer, outcome="approve", comment="Fine.", **attestation()
+        )
     assert task_queue.names() == ["mail_submitter_of_decision"]
     return under_review
 
@@ -137,7 +139,7 @@ def http_under_review(db):
 
 def _approve_over_http(client, request, reviewer):
     client.force_login(reviewer)
-    return client.post(f"/review/{request.pk}/decide/", {"outcome": "approve", "revision": request.revision_id})
+    return client.post(f"/review/{request.pk}/approve/", approval_form(request))
 
 
 @pytest.mark.django_db(transaction=True)
@@ -179,9 +181,15 @@ def test_approval_with_the_queue_down_answers_302_and_is_saved(client, http_unde
 
 
 def test_enqueue_scheduled_jobs_queues_the_periodic_jobs(task_queue, capsys):
-    """The periodic entry queues the sweep for due approvals and the expiry job, nothing else."""
+    """The periodic entry queues the sweep for due approvals, the expiry job, the reviewers' reminders
+    and the re-reviews of answers past their review date, nothing else."""
     call_command("enqueue_scheduled_jobs")
-    assert sorted(task_queue.names()) == ["expire_publications", "publish_due_approvals"]
+    assert sorted(task_queue.names()) == [
+        "expire_publications",
+        "open_due_rereviews",
+        "publish_due_approvals",
+        "send_review_reminders",
+    ]
     assert "Queued publish_due_approvals" in capsys.readouterr().out
     assert all(r.status == TaskResultStatus.SUCCESSFUL for r in task_queue.run())
 
@@ -193,6 +201,8 @@ def test_enqueue_scheduled_jobs_can_run_the_jobs_here(task_queue, capsys):
     out = capsys.readouterr().out
     assert "Ran publish_due_approvals: 0" in out
     assert "Ran expire_publications: 0" in out
+    assert "Ran send_review_reminders: 0" in out
+    assert "Ran open_due_rereviews: 0" in out
 
 
 class _Stop(Exception):

@@ -7,7 +7,7 @@ from django_fsm import TransitionNotAllowed
 
 from reviews.models import AuditEntry, ReviewRequest
 from reviews.services import review_decide, review_resubmit, review_start, review_submit, review_withdraw
-from tests.factories import make_board_member
+from tests.factories import attestation, make_board_member
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def _run(transition: str, request: ReviewRequest, actor) -> None:
     if transition == "start_review":
         review_start(review_request=request, actor=actor)
     elif transition == "approve":
-        review_decide(review_request=request, reviewer=actor, outcome="approve", comment="Fine.")
+        review_decide(review_request=request, reviewer=actor, outcome="approve", comment="Fine.", **attestation())
     elif transition == "request_changes":
         review_decide(review_request=request, reviewer=actor, outcome="request_changes", comment="Add red flags.")
     elif transition == "resubmit":
@@ -37,7 +37,7 @@ def _bring_to(state: str, *, article, editor, reviewer) -> ReviewRequest:
     if state == State.CHANGES_REQUESTED:
         review_decide(review_request=request, reviewer=reviewer, outcome="request_changes", comment="More detail.")
     elif state == State.APPROVED:
-        review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="Good.")
+        review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="Good.", **attestation())
     request.refresh_from_db()
     return request
 
@@ -57,7 +57,8 @@ TABLE = [
     (State.UNDER_REVIEW, "approve", "editor", FORBIDDEN),
     (State.UNDER_REVIEW, "approve", "board_author", FORBIDDEN),
     (State.UNDER_REVIEW, "request_changes", "reviewer", State.CHANGES_REQUESTED),
-    (State.UNDER_REVIEW, "request_changes", "board_author", State.CHANGES_REQUESTED),
+    # A member who edited the revision is never assigned it, and only assigned members decide.
+    (State.UNDER_REVIEW, "request_changes", "board_author", FORBIDDEN),
     (State.UNDER_REVIEW, "request_changes", "editor", FORBIDDEN),
     (State.UNDER_REVIEW, "resubmit", "editor", NOT_NOW),
     (State.UNDER_REVIEW, "withdraw", "editor", NOT_NOW),
@@ -95,7 +96,7 @@ def test_transition_table(state, transition, actor_name, expected, article, edit
         _run(transition, request, actor)
         request.refresh_from_db()
         assert request.state == expected
-        last = AuditEntry.objects.filter(request=request).latest("id")
+        last = AuditEntry.objects.filter(request=request).exclude(transition="assign").latest("id")
         assert (last.from_state, last.to_state, last.actor) == (state, expected, actor)
     else:
         with pytest.raises(expected):

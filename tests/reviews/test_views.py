@@ -1,10 +1,11 @@
 """The board's pages over HTTP: who may see and do what, and bad input answered clearly."""
 
 import pytest
+from django.utils import timezone
 
-from reviews.models import ReviewDecision, ReviewRequest
+from reviews.models import Assignment, ReviewDecision, ReviewRequest
 from reviews.services import review_decide, review_start
-from tests.factories import make_user
+from tests.factories import approval_form, make_user
 
 pytestmark = pytest.mark.django_db
 State = ReviewRequest.State
@@ -24,16 +25,18 @@ def test_dashboard_refuses_non_members(client, editor):
 
 
 def test_dashboard_lists_queues_for_members(client, reviewer, submitted, django_assert_max_num_queries):
-    """A board member sees every queue; the awaiting item has topic, submitter, age and due date."""
+    """A board member sees every queue, "Assigned to me" first; their item has topic, state and due date."""
     client.force_login(reviewer)
     with django_assert_max_num_queries(15):
         response = client.get("/review/")
     html = response.content.decode()
-    for title in ("Awaiting review", "In review by me", "Changes requested", "Recently approved", "Due for re-review"):
-        assert title in html
-    assert submitted.article.question in html
-    assert submitted.article.topic.name in html
-    assert submitted.due_date.strftime("%Y-%m-%d") in html
+    titles = ("Assigned to me", "Other requests", "Changes requested", "Recently approved", "Due for re-review")
+    positions = [html.index(title) for title in titles]
+    assert positions == sorted(positions)
+    mine = html[html.index('id="queue-assigned"') : html.index('id="queue-others"')]
+    assert submitted.article.question in mine
+    assert submitted.article.topic.name in mine
+    assert submitted.assignments.get().due_at.strftime("%Y-%m-%d") in mine
 
 
 def test_review_page_shows_submitted_revision_for_every_audience(client, reviewer, submitted):
@@ -44,11 +47,11 @@ def test_review_page_shows_submitted_revision_for_every_audience(client, reviewe
     assert "For: Patient or caregiver" in html
     assert "Mostly muscular" in html
     assert "Start review" in html
-    assert "<ins>" in html  # first review: everything is new
+    assert "Never approved before: everything in this revision is new." in html  # no wall of insertions
 
 
 def test_start_then_approve_through_http(client, reviewer, submitted):
-    """Start review and Approve buttons move the request and publish."""
+    """Start review, then Approve opens the confirmation step; confirming it approves and publishes."""
     client.force_login(reviewer)
     assert client.post(f"/review/{submitted.pk}/start/").status_code == 302
     page = client.get(f"/review/{submitted.pk}/").content.decode()
@@ -57,6 +60,11 @@ def test_start_then_approve_through_http(client, reviewer, submitted):
     response = client.post(
         f"/review/{submitted.pk}/decide/", {"outcome": "approve", "revision": submitted.revision_id, "comment": ""}
     )
+    assert response.status_code == 200
+    assert "Confirm your approval" in response.content.decode()
+    submitted.refresh_from_db()
+    assert submitted.state == State.UNDER_REVIEW
+    response = client.post(f"/review/{submitted.pk}/approve/", approval_form(submitted))
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.state == State.APPROVED
@@ -86,6 +94,8 @@ def test_author_sees_no_approve_button_and_forged_post_is_refused(client, articl
     article.author = author
     article.save()
     request = review_submit(article=article, actor=editor)
+    # Routing never assigns the author; force an assignment to prove the approval check holds alone.
+    Assignment.objects.create(request=request, reviewer=author, revision_id=request.revision_id, due_at=timezone.now())
     review_start(review_request=request, actor=author)
     client.force_login(author)
     page = client.get(f"/review/{request.pk}/").content.decode()
@@ -93,6 +103,7 @@ def test_author_sees_no_approve_button_and_forged_post_is_refused(client, articl
     assert "another board member must approve" in page
     response = client.post(f"/review/{request.pk}/decide/", {"outcome": "approve", "revision": request.revision_id})
     assert response.status_code == 403
+    assert client.post(f"/review/{request.pk}/approve/", approval_form(request)).status_code == 403
     request.refresh_from_db()
     assert request.state == State.UNDER_REVIEW
     assert not ReviewDecision.objects.exists()

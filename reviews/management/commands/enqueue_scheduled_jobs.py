@@ -7,18 +7,19 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
 from articles.tasks import expire_publications
-from reviews.tasks import publish_due_approvals
+from reviews.tasks import open_due_rereviews, publish_due_approvals, send_review_reminders
 
 # The jobs that run on a clock rather than because someone acted. Each is idempotent, so a run
 # that overlaps another, or a backlog after the worker was down, does no harm.
-SCHEDULED_JOBS = (publish_due_approvals, expire_publications)
+SCHEDULED_JOBS = (publish_due_approvals, expire_publications, send_review_reminders, open_due_rereviews)
 logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
     help = (
         "Queue the periodic jobs (publish approvals whose “publish at” time has come, take answers past "
-        "their “unpublish at” time off the site). Run it every minute; the task worker runs the jobs."
+        "their “unpublish at” time off the site, remind reviewers and escalate overdue reviews, open "
+        "re-reviews of answers past their review date). Run it every minute; the task worker runs the jobs."
     )
 
     def add_arguments(self, parser):

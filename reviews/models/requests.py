@@ -1,4 +1,4 @@
-"""The Medical Advisory Board and its review of pinned article revisions."""
+"""Review requests for pinned article revisions, the board's decisions on them and the audit trail."""
 
 from datetime import timedelta
 
@@ -16,49 +16,12 @@ from articles.integrity import Problem, content_problems
 from articles.services import ReviewStep
 from articles.versioning import ArticleContent, PinnedRevision, pinned_revision
 
-
-class BoardMemberQuerySet(models.QuerySet):
-    def active(self) -> "BoardMemberQuerySet":
-        return self.filter(active=True)
-
-    def membership_of(self, user) -> "BoardMember | None":
-        """The one rule of board membership: an active member whose account may decide requests.
-
-        Reads through ``user.board_member``, which Django caches on the user object, so a view
-        and the service it calls check membership with one query between them.
-        """
-        if user is None or not user.is_authenticated or not user.has_perm("reviews.decide_reviewrequest"):
-            return None
-        try:
-            member = user.board_member
-        except BoardMember.DoesNotExist:
-            return None
-        return member if member.active else None
-
-
-class BoardMember(models.Model):
-    """A credentialed reviewer on the Medical Advisory Board."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="board_member")
-    display_name = models.CharField(_("display name"), max_length=120, help_text=_("For example “Dr Amara Okafor”."))
-    credentials = models.CharField(_("credentials"), max_length=80, help_text=_("For example “MD, PhD”."))
-    specialty = models.CharField(_("specialty"), max_length=120)
-    bio = models.TextField(_("short biography"), max_length=1200, blank=True)
-    active = models.BooleanField(_("active"), default=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = BoardMemberQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order", "display_name"]
-        verbose_name = _("board member")
-        verbose_name_plural = _("board members")
-
-    def __str__(self) -> str:
-        return f"{self.display_name}, {self.credentials}"
-
+from .assignments import Assignment
+from .board import BoardMember
 
 OPEN_STATES = ("submitted", "under_review", "changes_requested")
+# The states in which the board is at work on a request: reviewers start, comment and decide.
+REVIEWING_STATES = ("submitted", "under_review")
 
 
 def content_is_ready(review_request: "ReviewRequest") -> bool:
@@ -79,14 +42,14 @@ class ReviewRequestQuerySet(models.QuerySet):
     def open(self) -> "ReviewRequestQuerySet":
         return self.filter(state__in=OPEN_STATES)
 
-    def awaiting_review(self) -> "ReviewRequestQuerySet":
-        return self.filter(state=ReviewRequest.State.SUBMITTED).order_by("submitted_at")
+    def in_review(self) -> "ReviewRequestQuerySet":
+        """Submitted or under review: the board is at work on these."""
+        return self.filter(state__in=REVIEWING_STATES)
 
-    def in_review_by(self, user) -> "ReviewRequestQuerySet":
-        return self.filter(state=ReviewRequest.State.UNDER_REVIEW, started_by=user).order_by("submitted_at")
-
-    def in_review_by_others(self, user) -> "ReviewRequestQuerySet":
-        return self.filter(state=ReviewRequest.State.UNDER_REVIEW).exclude(started_by=user).order_by("submitted_at")
+    def not_assigned_to(self, user) -> "ReviewRequestQuerySet":
+        """Requests in review on which ``user`` holds no active assignment (the dashboard's "Other requests")."""
+        mine = Assignment.objects.active().filter(request=OuterRef("pk"), reviewer=user)
+        return self.in_review().exclude(Exists(mine)).order_by("submitted_at")
 
     def changes_requested(self) -> "ReviewRequestQuerySet":
         return self.filter(state=ReviewRequest.State.CHANGES_REQUESTED).order_by("-updated_at")
@@ -123,11 +86,18 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
         APPROVED = "approved", _("Approved")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    class Kind(models.TextChoices):
+        SUBMISSION = "submission", _("Submitted by an editor")
+        REREVIEW = "rereview", _("Re-review opened by the schedule")
+
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="review_requests")
     state = FSMField(default=State.NEW, choices=State.choices, protected=True)
     revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+")
     content_hash = models.CharField(max_length=64)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Empty for a re-review the schedule opened (``kind`` rereview): nobody submitted it.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     submitted_at = models.DateTimeField(default=timezone.now)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -140,6 +110,9 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
     unpublish_at = models.DateTimeField(_("unpublish at"), null=True, blank=True)
     # When the approved revision became what readers see (at approval, or at ``publish_at``).
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SUBMISSION)
+    # Why the schedule opened a re-review ("Review date passed", a changed source); empty otherwise.
+    rereview_reason = models.CharField(_("re-review because"), max_length=300, blank=True)
 
     objects = ReviewRequestQuerySet.as_manager()
 
@@ -153,7 +126,11 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
             ),
         ]
         indexes = [models.Index(fields=["state", "-submitted_at"])]
-        permissions = [("decide_reviewrequest", _("Can review and decide on review requests"))]
+        permissions = [
+            ("decide_reviewrequest", _("Can review and decide on review requests")),
+            ("assign_reviewrequest", _("Can assign and reassign reviewers")),
+            ("view_review_report", _("Can see the board's turnaround report")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.article} ({self.get_state_display()})"
@@ -166,11 +143,6 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
         """Approved, and waiting for its "publish at" time (``ReviewRequestQuerySet.scheduled`` for one row,
         without the check for a newer published approval)."""
         return self.state == self.State.APPROVED and self.published_at is None and self.publish_at is not None
-
-    @property
-    def due_date(self):
-        """When the board aims to have decided: ``REVIEW_TURNAROUND_DAYS`` after submission."""
-        return (self.submitted_at + timedelta(days=settings.REVIEW_TURNAROUND_DAYS)).date()
 
     # Transitions only set fields on this row; reviews/services.py does everything else.
 
@@ -278,6 +250,13 @@ class ReviewDecision(models.Model):
     revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+")
     content_hash = models.CharField(max_length=64)
     created_at = models.DateTimeField(default=timezone.now)
+    # An approval's attestation: the checklist statements the member was shown and ticked, in
+    # order, and their conflict-of-interest declaration ("none", or what they declared).
+    attested_items = models.JSONField(_("attested"), default=list, blank=True)
+    conflict_of_interest = models.TextField(_("conflict of interest"), blank=True)
+    # A change request keeps the reference metadata the member saw ({key: fields}), so a later
+    # revision's review can show which references changed since.
+    reference_snapshot = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["created_at"]
@@ -287,6 +266,10 @@ class ReviewDecision(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(outcome="approve") | ~Q(comment=""), name="change_request_needs_comment"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="request_changes") | ~Q(conflict_of_interest=""),
+                name="approval_declares_conflicts",
             ),
         ]
 
@@ -300,6 +283,10 @@ class ReviewDecision(models.Model):
             raise ValidationError({"comment": COMMENT_REQUIRED})
 
 
+# What the background jobs do without a person: route a request, remind, escalate, open a re-review.
+SYSTEM_TRANSITIONS = ("assign", "remind", "escalate", "rereview")
+
+
 class AuditEntry(models.Model):
     """An append-only record of one workflow transition or article-level action."""
 
@@ -307,7 +294,10 @@ class AuditEntry(models.Model):
     request = models.ForeignKey(
         ReviewRequest, on_delete=models.PROTECT, null=True, blank=True, related_name="audit_entries"
     )
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Empty only for what the background jobs do on their own (``SYSTEM_TRANSITIONS``).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     at = models.DateTimeField(default=timezone.now)
     transition = models.CharField(max_length=40)
     from_state = models.CharField(max_length=30, blank=True)
@@ -315,14 +305,22 @@ class AuditEntry(models.Model):
     revision_id = models.PositiveBigIntegerField(null=True, blank=True)
     content_hash = models.CharField(max_length=64, blank=True)
     comment = models.TextField(blank=True)
+    # Structured facts of the event: the reviewer assigned or reminded, the attestation, the passage.
+    details = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "id"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit trail")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(actor__isnull=False) | Q(transition__in=SYSTEM_TRANSITIONS),
+                name="audit_actor_unless_system",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor}: {self.from_state or '-'} -> {self.to_state}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor or _('system')}: {self.from_state or '-'} -> {self.to_state}"
 
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None:

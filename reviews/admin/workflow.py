@@ -1,4 +1,5 @@
-"""Workflow in the editors' admin (submit, withdraw, resubmit, retire), the board and the audit trail."""
+"""The review workflow in the editors' article admin: submit, withdraw, resubmit, retire, and the
+editor's answers to the board's comments on passages."""
 
 import io
 import zipfile
@@ -16,9 +17,15 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from articles.admin import ArticleAdminExtension, register_article_admin_extension
 from articles.exchange import ArticleFile, dump_article
-
-from .models import AuditEntry, BoardMember, ReviewDecision, ReviewRequest
-from .services import article_restore, article_retire, review_resubmit, review_submit, review_withdraw
+from reviews.models import Assignment, AuditEntry, PassageComment, ReviewDecision, ReviewRequest
+from reviews.services import (
+    article_restore,
+    article_retire,
+    passage_comment_resolve,
+    review_resubmit,
+    review_submit,
+    review_withdraw,
+)
 
 State = ReviewRequest.State
 
@@ -127,13 +134,15 @@ class WorkflowExtension(ArticleAdminExtension):
         """POST only: run one workflow service and come back to the change page with its message."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        if action not in ACTIONS:
+        if action not in ACTIONS and action != "resolve":
             raise PermissionDenied(_("Unknown workflow action."))
         article = model_admin.get_object(request, object_id)
         if article is None:
             raise Http404
         if not model_admin.has_view_permission(request, article):
             raise PermissionDenied
+        if action == "resolve":
+            return self.resolve_comment(model_admin, request, article)
         service, success = ACTIONS[action]
         options = {"comment": request.POST.get("comment", "")}
         if action in ("submit", "resubmit"):
@@ -157,6 +166,24 @@ class WorkflowExtension(ArticleAdminExtension):
         messages.success(request, success)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
+    def resolve_comment(self, model_admin, request: HttpRequest, article):
+        """An editor answers one of the board's comments on a passage (``passage_comment_resolve``)."""
+        try:
+            comment_id = int(request.POST.get("comment", ""))
+        except ValueError:
+            comment_id = None
+        comment = PassageComment.objects.filter(pk=comment_id, request__article=article).first()
+        if comment is None:
+            return self._refused(
+                model_admin, request, article, "resolve", [_("That comment is not one of this article’s.")], status=400
+            )
+        try:
+            passage_comment_resolve(comment=comment, reply=request.POST.get("reply", ""), actor=request.user)
+        except ValidationError as exc:
+            return self._refused(model_admin, request, article, "resolve", exc.messages, status=400)
+        messages.success(request, _("The comment is resolved; the reviewer sees your reply."))
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]) + "#board-comments")
+
     def _refused(self, model_admin, request, article, action: str, problems: list[str], *, status: int):
         """Say what stopped the action, with a way back; nothing was changed."""
         context = {
@@ -178,89 +205,34 @@ class WorkflowExtension(ArticleAdminExtension):
                 .select_related("reviewer__board_member")
                 .last()
             )
+        shown = open_request or ReviewRequest.objects.filter(article=article).first()
+        comments = (
+            list(
+                PassageComment.objects.filter(request=shown, sent_at__isnull=False).select_related(
+                    "author__board_member", "audience", "resolved_by"
+                )
+            )
+            if shown is not None
+            else []
+        )
         return {
             "open_request": open_request,
+            "reviewers": list(
+                Assignment.objects.active().filter(request=open_request).select_related("reviewer__board_member")
+            )
+            if open_request is not None
+            else [],
+            "board_comments": comments,
+            "open_comments": sum(not c.is_resolved for c in comments),
             "scheduled_request": ReviewRequest.objects.scheduled().filter(article=article).first(),
             "last_request": ReviewRequest.objects.filter(article=article).first(),
             "change_request": change_request,
             "can_retire": request.user.has_perm("articles.retire_article"),
             "is_editor": request.user.has_perm("articles.change_article"),
-            "audit_entries": AuditEntry.objects.filter(article=article).select_related("actor").order_by("-at")[:10],
+            "audit_entries": AuditEntry.objects.filter(article=article)
+            .select_related("actor__board_member")
+            .order_by("-at", "-id")[:12],
         }
 
 
 register_article_admin_extension(WorkflowExtension())
-
-
-@admin.register(BoardMember)
-class BoardMemberAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "credentials", "specialty", "active", "order"]
-    list_filter = ["active"]
-    list_select_related = ["user"]
-    search_fields = ["display_name", "specialty", "user__username"]
-    autocomplete_fields = ["user"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Workflow records are written by the services only."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class DecisionInline(admin.TabularInline):
-    model = ReviewDecision
-    extra = 0
-    can_delete = False
-    fields = ["reviewer", "outcome", "comment", "revision", "created_at"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class ScheduleFilter(admin.SimpleListFilter):
-    """Approvals waiting for their "publish at" time, and requests with a planned end."""
-
-    title = gettext_lazy("schedule")
-    parameter_name = "schedule"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("waiting", gettext_lazy("Approved, waiting to go live")),
-            ("planned_end", gettext_lazy("With an “unpublish at” time")),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "waiting":
-            return queryset.filter(pk__in=ReviewRequest.objects.scheduled().values("pk"))
-        if self.value() == "planned_end":
-            return queryset.filter(unpublish_at__isnull=False)
-        return queryset
-
-
-@admin.register(ReviewRequest)
-class ReviewRequestAdmin(ReadOnlyAdmin):
-    list_display = ["article", "state", "submitted_by", "submitted_at", "publish_at", "unpublish_at", "published_at"]
-    list_filter = ["state", ScheduleFilter]
-    list_select_related = ["article", "submitted_by", "started_by"]
-    search_fields = ["article__question"]
-    inlines = [DecisionInline]
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyAdmin):
-    list_display = ["at", "article", "actor", "transition", "from_state", "to_state", "revision_id"]
-    list_filter = ["transition", "to_state"]
-    list_select_related = ["article", "actor"]
-    search_fields = ["article__question", "actor__username", "comment"]
-    date_hierarchy = "at"

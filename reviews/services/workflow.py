@@ -16,63 +16,34 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_fsm import TransitionNotAllowed
 from reversion.models import Revision, Version
 
 from articles import services as articles
-from articles.selectors import article_for_workflow
+from articles.citation_diff import reference_fields
 from articles.services import ReviewFacts
+from references.models import Reference
+from reviews import tasks
+from reviews.models import Assignment, AttestationItem, PassageComment, ReviewDecision, ReviewRequest
 
-from . import tasks
-from .models import AuditEntry, BoardMember, ReviewDecision, ReviewRequest
+from .assignment import close_assignments, review_assign
+from .common import (
+    NOT_ASSIGNED,
+    active_assignment,
+    audit,
+    audit_article,
+    board_member_for,
+    lock_article,
+    lock_request,
+    require_editor,
+)
 
 State = ReviewRequest.State
 logger = logging.getLogger(__name__)
-
-
-def _audit(*, review_request: ReviewRequest, actor, transition: str, from_state: str, comment: str = "") -> AuditEntry:
-    return AuditEntry.objects.create(
-        article_id=review_request.article_id,
-        request=review_request,
-        actor=actor,
-        transition=transition,
-        from_state=from_state,
-        to_state=review_request.state,
-        revision_id=review_request.revision_id,
-        content_hash=review_request.content_hash,
-        comment=comment,
-    )
-
-
-def _audit_article(*, article, actor, action: str, comment: str = "") -> AuditEntry:
-    return AuditEntry.objects.create(
-        article=article, actor=actor, transition=action, from_state="", to_state=action, comment=comment
-    )
-
-
-def _require_editor(actor) -> None:
-    if not actor.has_perm("articles.change_article"):
-        raise PermissionDenied(_("Only editors may submit or withdraw articles."))
-
-
-def board_member_for(actor) -> BoardMember:
-    """The actor's board membership; PermissionDenied for anyone else."""
-    member = BoardMember.objects.membership_of(actor)
-    if member is None:
-        raise PermissionDenied(_("Only members of the Medical Advisory Board may review articles."))
-    return member
-
-
-def _lock(article_id: int):
-    return article_for_workflow(article_id)
-
-
-def _lock_request(review_request: ReviewRequest, *, article) -> ReviewRequest:
-    locked = ReviewRequest.objects.select_for_update().get(pk=review_request.pk)
-    locked.article = article
-    return locked
 
 
 def _pin_revision(*, article, actor, comment: str) -> Revision:
@@ -103,10 +74,19 @@ def _run_ready_transition(review_request: ReviewRequest, transition) -> None:
         raise
 
 
-def _send_to_board(review_request: ReviewRequest, *, actor, transition: str, from_state: str, comment: str) -> None:
-    """After submit/resubmit: save, audit, lock the content (pending on the site), mail the board on commit."""
+def _send_to_board(
+    review_request: ReviewRequest,
+    *,
+    actor,
+    transition: str,
+    from_state: str,
+    comment: str,
+    preferred: list[tuple[int, str]] = (),
+) -> None:
+    """After submit/resubmit: save, audit, lock the content (pending on the site), and route the
+    round to its reviewers (``review_assign``), who are mailed on commit."""
     review_request.save()
-    _audit(review_request=review_request, actor=actor, transition=transition, from_state=from_state, comment=comment)
+    audit(review_request=review_request, actor=actor, transition=transition, from_state=from_state, comment=comment)
     articles.article_lock_for_review(
         article=review_request.article,
         content=review_request.pinned_content(),
@@ -117,7 +97,7 @@ def _send_to_board(review_request: ReviewRequest, *, actor, transition: str, fro
             unpublish_at=review_request.unpublish_at,
         ),
     )
-    tasks.enqueue_on_commit(tasks.mail_board_of_submission, review_request.pk)
+    review_assign(review_request=review_request, actor=actor, preferred=preferred)
 
 
 def _checked_schedule(publish_at: datetime | None, unpublish_at: datetime | None) -> tuple:
@@ -153,12 +133,12 @@ def review_submit(
     ``publish_at`` (optional) holds the approved revision back until that time; ``unpublish_at``
     (optional) takes it off the public site then. Both must lie ahead, unpublish after publish.
     Refused while a request is open, while the content has problems, or for a retired article.
-    Locks the article row. Mails the board after commit.
+    Locks the article row. Assigns the reviewers (``review_assign``), who are mailed after commit.
     """
-    _require_editor(actor)
+    require_editor(actor)
     publish_at, unpublish_at = _checked_schedule(publish_at, unpublish_at)
     with transaction.atomic():
-        article = _lock(article.pk)
+        article = lock_article(article.pk)
         if article.is_retired:
             raise ValidationError(_("A retired article cannot be submitted for review."))
         if ReviewRequest.objects.open().filter(article=article).exists():
@@ -181,46 +161,80 @@ def review_resubmit(
     unpublish_at: datetime | None = None,
 ) -> ReviewRequest:
     """An editor answers a change request with the article's current content, pinned anew, and
-    the schedule given now (it replaces the earlier one; empty means none), checked as on submission."""
-    _require_editor(actor)
+    the schedule given now (it replaces the earlier one; empty means none), checked as on submission.
+
+    Refused while a comment on a passage that was sent to the editor has no reply. The new round
+    goes back to the members who requested changes, then to those who approved the earlier
+    revision, if they are still eligible; routing fills any other place.
+    """
+    require_editor(actor)
     publish_at, unpublish_at = _checked_schedule(publish_at, unpublish_at)
     with transaction.atomic():
-        review_request = _lock_request(review_request, article=_lock(review_request.article_id))
+        review_request = lock_request(review_request, article=lock_article(review_request.article_id))
         if review_request.state != State.CHANGES_REQUESTED:
             raise TransitionNotAllowed(_("Only a request with changes requested can be resubmitted."))
+        open_comments = PassageComment.objects.filter(
+            request=review_request, sent_at__isnull=False, resolved_at__isnull=True
+        ).count()
+        if open_comments:
+            raise ValidationError(
+                _("Resolve each comment on a passage with a reply before resubmitting: %(n)d still open.")
+                % {"n": open_comments}
+            )
+        previous = list(review_request.decisions.filter(revision_id=review_request.revision_id).order_by("created_at"))
+        preferred = [
+            (d.reviewer_id, _("Returned to the reviewer who requested changes"))
+            for d in previous
+            if d.outcome == ReviewDecision.Outcome.REQUEST_CHANGES
+        ] + [
+            (d.reviewer_id, _("Approved the previous revision"))
+            for d in previous
+            if d.outcome == ReviewDecision.Outcome.APPROVE
+        ]
         review_request.publish_at, review_request.unpublish_at = publish_at, unpublish_at
         _pin(review_request, actor=actor, comment=_("Resubmitted for review"))
         _run_ready_transition(review_request, review_request.resubmit)
         _send_to_board(
-            review_request, actor=actor, transition="resubmit", from_state=State.CHANGES_REQUESTED, comment=comment
+            review_request,
+            actor=actor,
+            transition="resubmit",
+            from_state=State.CHANGES_REQUESTED,
+            comment=comment,
+            preferred=preferred,
         )
     return review_request
 
 
 def review_withdraw(*, review_request: ReviewRequest, actor: AbstractBaseUser, comment: str = "") -> ReviewRequest:
     """An editor takes back a request that is not under review; editing reopens."""
-    _require_editor(actor)
+    require_editor(actor)
     with transaction.atomic():
-        article = _lock(review_request.article_id)
-        review_request = _lock_request(review_request, article=article)
+        article = lock_article(review_request.article_id)
+        review_request = lock_request(review_request, article=article)
         from_state = review_request.state
         review_request.withdraw()
         review_request.save()
-        _audit(
-            review_request=review_request, actor=actor, transition="withdraw", from_state=from_state, comment=comment
-        )
+        close_assignments(review_request, now=review_request.closed_at)
+        audit(review_request=review_request, actor=actor, transition="withdraw", from_state=from_state, comment=comment)
         articles.article_unlock(article=article)
     return review_request
 
 
 def review_start(*, review_request: ReviewRequest, actor: AbstractBaseUser) -> ReviewRequest:
-    """A board member picks up a submitted request."""
+    """A board member assigned to a submitted request starts reviewing it (the readers' tracker
+    moves to "Under review"). Refused (409) once it is no longer submitted, and (403) for a member
+    who holds no active assignment on it."""
     board_member_for(actor)
     with transaction.atomic():
-        review_request = _lock_request(review_request, article=_lock(review_request.article_id))
+        review_request = lock_request(review_request, article=lock_article(review_request.article_id))
+        if review_request.state != State.SUBMITTED:
+            raise TransitionNotAllowed(
+                _("This request is “%s” now, so it cannot be started.") % review_request.get_state_display()
+            )
+        active_assignment(review_request, actor)
         review_request.start_review(by=actor)
         review_request.save()
-        _audit(review_request=review_request, actor=actor, transition="start_review", from_state=State.SUBMITTED)
+        audit(review_request=review_request, actor=actor, transition="start_review", from_state=State.SUBMITTED)
         articles.article_set_review_step(article=review_request.article, step=review_request.review_step)
     return review_request
 
@@ -230,32 +244,74 @@ def can_approve(*, review_request: ReviewRequest, actor: AbstractBaseUser) -> bo
     return actor.pk not in review_request.pinned().editor_ids | {review_request.submitted_by_id}
 
 
+NO_CONFLICT = "none"
+ATTESTATION_CHANGED = _lazy(
+    "The approval checklist is not the one in force (it changed, or the form was altered). "
+    "Read the checklist again and confirm each statement."
+)
+
+
+def checked_attestation(attestation, conflict_of_interest: str) -> tuple[list[str], str]:
+    """An approval's attestation, validated: every statement of the active checklist, exactly (in
+    its order), and a conflict-of-interest declaration ("none", or what the member declares).
+    ValidationError for a missing, partial or altered checklist, or no declaration."""
+    expected = list(AttestationItem.objects.active().values_list("text", flat=True))
+    given = [str(item).strip() for item in attestation] if attestation is not None else None
+    if given is None or sorted(given) != sorted(expected):
+        raise ValidationError({"attestation": str(ATTESTATION_CHANGED)})
+    declaration = (conflict_of_interest or "").strip()
+    if not declaration:
+        raise ValidationError({"conflict_of_interest": _("Declare any conflict of interest, or that you have none.")})
+    if len(declaration) > 2000:
+        raise ValidationError({"conflict_of_interest": _("Keep the declaration under 2,000 characters.")})
+    return expected, NO_CONFLICT if declaration.lower() == NO_CONFLICT else declaration
+
+
 def review_decide(
-    *, review_request: ReviewRequest, reviewer: AbstractBaseUser, outcome: str, comment: str = ""
+    *,
+    review_request: ReviewRequest,
+    reviewer: AbstractBaseUser,
+    outcome: str,
+    comment: str = "",
+    attestation=None,
+    conflict_of_interest: str = "",
 ) -> ReviewDecision:
-    """A board member approves or requests changes on the pinned revision of a request under review.
+    """A board member assigned to a request under review approves, or requests changes on, its
+    pinned revision.
+
+    An approval carries the attestation (``checked_attestation``): the statements of the active
+    checklist, all confirmed, and a conflict-of-interest declaration; both are stored on the
+    decision and in the audit row. A change request stores the reference metadata the member saw.
+    Either way the member's assignment is completed with the decision, and their comments on
+    passages of the request are sent to the editor with it.
 
     Locks the article and the request, so two decisions on one request are serialised: the loser
-    finds the state moved on and gets TransitionNotAllowed. The ``approve`` transition's quorum
-    condition decides whether this approval publishes the pinned revision: at once, or, when the
-    editor set a "publish at" time still to come, at that time (``review_publish_scheduled``, queued
-    on commit); until then the approved snapshot, if any, stays live and a never-approved article
-    is not public at all. Mails the submitter after commit.
+    finds the state moved on and gets TransitionNotAllowed. Refused (PermissionDenied) for a member
+    without an active assignment and for anyone who authored or edited the revision. The
+    ``approve`` transition's quorum condition decides whether this approval publishes the pinned
+    revision: at once, or, when the editor set a "publish at" time still to come, at that time
+    (``review_publish_scheduled``, queued on commit); until then the approved snapshot, if any,
+    stays live and a never-approved article is not public at all. Mails the submitter after commit.
     """
     board_member_for(reviewer)
     decision = ReviewDecision(reviewer=reviewer, outcome=outcome, comment=comment)
     decision.full_clean(
-        exclude=["request", "reviewer", "revision", "content_hash"], validate_unique=False, validate_constraints=False
+        exclude=["request", "reviewer", "revision", "content_hash", "conflict_of_interest"],
+        validate_unique=False,
+        validate_constraints=False,
     )
+    approving = outcome == ReviewDecision.Outcome.APPROVE
+    if approving:
+        decision.attested_items, decision.conflict_of_interest = checked_attestation(attestation, conflict_of_interest)
     with transaction.atomic():
-        article = _lock(review_request.article_id)
-        review_request = _lock_request(review_request, article=article)
+        article = lock_article(review_request.article_id)
+        review_request = lock_request(review_request, article=article)
         if review_request.state != State.UNDER_REVIEW:
             raise TransitionNotAllowed(
                 _("This request is “%s” now, so it cannot be decided. Reload the page to see what changed.")
                 % review_request.get_state_display()
             )
-        if outcome == ReviewDecision.Outcome.APPROVE and not can_approve(review_request=review_request, actor=reviewer):
+        if approving and not can_approve(review_request=review_request, actor=reviewer):
             raise PermissionDenied(_("You authored or edited this revision, so another board member must approve it."))
         content = review_request.pinned_content()
         if content.fingerprint() != review_request.content_hash:
@@ -264,21 +320,43 @@ def review_decide(
             raise ValidationError(_("You have already given your decision on this revision."))
         decision.request, decision.revision_id = review_request, review_request.revision_id
         decision.content_hash = review_request.content_hash
+        if not approving:
+            decision.reference_snapshot = {
+                r.citation_key: reference_fields(r) for r in Reference.objects.filter(pk__in=content.reference_ids)
+            }
         decision.save()
+        now = decision.created_at
+        completed = (
+            Assignment.objects.active()
+            .filter(request=review_request, reviewer=reviewer)
+            .update(state=Assignment.State.COMPLETED, closed_at=now, decision=decision)
+        )
+        if not completed:
+            raise PermissionDenied(str(NOT_ASSIGNED))
+        PassageComment.objects.filter(request=review_request, author=reviewer, sent_at__isnull=True).update(sent_at=now)
         review_request.record_decision(decision)
-        if outcome == ReviewDecision.Outcome.REQUEST_CHANGES:
+        if not approving:
             review_request.request_changes()
-            _close_round(review_request, actor=reviewer, transition="request_changes", comment=decision.comment)
+            _close_round(review_request, actor=reviewer, transition="request_changes", decision=decision, now=now)
             articles.article_unlock(article=article)
         else:
             try:
                 review_request.approve()
             except TransitionNotAllowed:
-                return decision  # recorded; the quorum (has_quorum) needs more approvals
+                # Recorded; the quorum (has_quorum) needs more approvals.
+                audit(
+                    review_request=review_request,
+                    actor=reviewer,
+                    transition="vote",
+                    from_state=State.UNDER_REVIEW,
+                    comment=decision.comment,
+                    details=_decision_details(decision),
+                )
+                return decision
             later = review_request.publish_at is not None and review_request.publish_at > review_request.closed_at
             if not later:
                 review_request.published_at = review_request.closed_at
-            _close_round(review_request, actor=reviewer, transition="approve", comment=decision.comment)
+            _close_round(review_request, actor=reviewer, transition="approve", decision=decision, now=now)
             if later:
                 articles.article_hold_for_schedule(article=article)
                 tasks.schedule_publishing(review_request)
@@ -299,8 +377,8 @@ def review_publish_scheduled(*, review_request: ReviewRequest) -> bool:
     that is already live, or when its pinned revision no longer matches what the board approved.
     """
     with transaction.atomic():
-        article = _lock(review_request.article_id)
-        review_request = _lock_request(review_request, article=article)
+        article = lock_article(review_request.article_id)
+        review_request = lock_request(review_request, article=article)
         now = timezone.now()
         if not review_request.is_scheduled or review_request.publish_at > now:
             return False
@@ -320,28 +398,54 @@ def review_publish_scheduled(*, review_request: ReviewRequest) -> bool:
     return True
 
 
-def _close_round(review_request: ReviewRequest, *, actor, transition: str, comment: str) -> None:
+def _close_round(review_request: ReviewRequest, *, actor, transition: str, decision: ReviewDecision, now) -> None:
     review_request.save()
-    _audit(
+    close_assignments(review_request, now=now)
+    audit(
         review_request=review_request,
         actor=actor,
         transition=transition,
         from_state=State.UNDER_REVIEW,
-        comment=comment,
+        comment=decision.comment,
+        details=_decision_details(decision),
     )
+
+
+def _decision_details(decision: ReviewDecision) -> dict:
+    """What the audit row keeps of a decision: its id and, for an approval, the attestation."""
+    details = {"decision": decision.pk}
+    if decision.outcome == ReviewDecision.Outcome.APPROVE:
+        details.update(attested=decision.attested_items, conflict_of_interest=decision.conflict_of_interest)
+    return details
 
 
 def _approval_facts(review_request: ReviewRequest) -> ReviewFacts:
     """The review facts readers see: the approval's date, the members whose approvals made the
-    quorum, and the editor's planned end of publication."""
-    approvers = review_request.approvers()
+    quorum (each linked to their entry on the advisory-board page, with the conflict of interest
+    they declared on this approval, if any), and the editor's planned end of publication."""
     approved_on = timezone.localdate(review_request.closed_at)
+    board_page = reverse("reviews:advisory_board")
+    reviewers, seen = [], set()
+    for d in review_request.pinned_decisions():
+        if d.outcome != ReviewDecision.Outcome.APPROVE or d.reviewer_id in seen:
+            continue
+        seen.add(d.reviewer_id)
+        member = d.reviewer.board_member
+        reviewers.append(
+            {
+                "name": member.display_name,
+                "credentials": member.credentials,
+                "specialty": member.specialty,
+                "url": f"{board_page}#{member.anchor}",
+                "disclosure": "" if d.conflict_of_interest == NO_CONFLICT else d.conflict_of_interest,
+            }
+        )
     return ReviewFacts(
         review_step=review_request.review_step,
         submitted_at=review_request.submitted_at,
         last_reviewed=approved_on,
         next_review_due=approved_on + timedelta(days=settings.REVIEW_INTERVAL_DAYS),
-        reviewers=[{"name": m.display_name, "credentials": m.credentials, "specialty": m.specialty} for m in approvers],
+        reviewers=reviewers,
         unpublish_at=review_request.unpublish_at,
     )
 
@@ -351,13 +455,13 @@ def article_retire(*, article, actor: AbstractBaseUser, comment: str = "") -> No
     if not actor.has_perm("articles.retire_article"):
         raise PermissionDenied(_("Only the chief editor may retire articles."))
     with transaction.atomic():
-        article = _lock(article.pk)
+        article = lock_article(article.pk)
         if article.is_retired:
             raise ValidationError(_("This article is already retired."))
         if ReviewRequest.objects.open().filter(article=article).exists():
             raise ValidationError(_("Withdraw the open review request before retiring the article."))
         articles.article_retire(article=article)
-        _audit_article(article=article, actor=actor, action="retire", comment=comment)
+        audit_article(article=article, actor=actor, action="retire", comment=comment)
 
 
 def article_restore(*, article, actor: AbstractBaseUser, comment: str = "") -> None:
@@ -365,26 +469,8 @@ def article_restore(*, article, actor: AbstractBaseUser, comment: str = "") -> N
     if not actor.has_perm("articles.retire_article"):
         raise PermissionDenied(_("Only the chief editor may restore retired articles."))
     with transaction.atomic():
-        article = _lock(article.pk)
+        article = lock_article(article.pk)
         if not article.is_retired:
             raise ValidationError(_("This article is not retired."))
         articles.article_restore(article=article)
-        _audit_article(article=article, actor=actor, action="restore", comment=comment)
-
-
-def board_member_save(
-    *, user, display_name: str, credentials: str, specialty: str, bio: str = "", order: int = 0, active: bool = True
-) -> BoardMember:
-    """Create or update ``user``'s board profile (the chief editor does the same in the admin)."""
-    member, _created = BoardMember.objects.update_or_create(
-        user=user,
-        defaults={
-            "display_name": display_name,
-            "credentials": credentials,
-            "specialty": specialty,
-            "bio": bio,
-            "order": order,
-            "active": active,
-        },
-    )
-    return member
+        audit_article(article=article, actor=actor, action="restore", comment=comment)
