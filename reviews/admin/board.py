@@ -74,3 +74,8 @@ class AttestationItemAdmin(admin.ModelAdmin):
     list_display = ["text", "active", "order"]
     list_editable = ["active", "order"]
     list_filter = ["active"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Deactivate a statement instead: the list is never empty, so a new site's defaults
+        # (reviews.checklist) are only ever added to an empty table.
+        return False

@@ -1,15 +1,11 @@
 """Data for the managed review: a Specialty for each member's specialty line (so routing works at
-once), the default approval checklist, and approvals made before declarations were asked. The
-permissions to assign reviewers and read the report are in config/roles.py."""
+once) and approvals made before declarations were asked. The default approval checklist comes from
+reviews.checklist after migrate; the permissions to assign reviewers and read the report are in
+config/roles.py."""
 
 from django.db import migrations
 from django.utils.text import slugify
 
-CHECKLIST = [
-    "Every cited source supports the statement it is cited for.",
-    "Doses, intervals and thresholds are checked against the cited sources.",
-    "Red flags and when to seek urgent care are complete for each audience.",
-]
 NOT_RECORDED = "Not recorded: approved before the board was asked to declare conflicts of interest."
 
 
@@ -22,10 +18,6 @@ def forwards(apps, schema_editor):
         if specialty is None:
             specialty = Specialty.objects.create(name=name, slug=_free_slug(Specialty, name))
         member.specialties.add(specialty)
-    AttestationItem = apps.get_model("reviews", "AttestationItem")
-    if not AttestationItem.objects.exists():
-        for order, text in enumerate(CHECKLIST):
-            AttestationItem.objects.create(text=text, order=order)
     apps.get_model("reviews", "ReviewDecision").objects.filter(outcome="approve", conflict_of_interest="").update(
         conflict_of_interest=NOT_RECORDED
     )

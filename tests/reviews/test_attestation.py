@@ -224,3 +224,16 @@ def test_an_approval_short_of_the_quorum_is_in_the_audit_trail_with_its_attestat
     assert (row.actor, row.from_state, row.to_state) == (reviewer, "under_review", "under_review")
     assert row.details["conflict_of_interest"] == "none"
     assert len(row.details["attested"]) == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_default_checklist_survives_a_flush_but_never_overrides_the_chiefs_list():
+    """An emptied database gets the defaults back after migrate/flush; a site with its own list keeps it."""
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert AttestationItem.objects.active().count() == 3
+    AttestationItem.objects.update(active=False)
+    AttestationItem.objects.create(text="Our own single statement.", order=0)
+    call_command("migrate", verbosity=0)
+    assert list(AttestationItem.objects.active().values_list("text", flat=True)) == ["Our own single statement."]
