@@ -221,6 +221,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the wait we announce stays true
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False  # no start-up banner; every failure and lockout is still logged (logger "axes")
+AXES_SENSITIVE_PARAMETERS = []  # the security log names the username and address of each failure
 AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "config.accounts.lockout_response"
 

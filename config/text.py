@@ -1,7 +1,6 @@
 """Control characters: what a form refuses, and how a refusal names them."""
 
 import re
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
@@ -14,10 +13,20 @@ CONTROL_CHARACTERS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 PATH_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+# Unicode gives control characters no names; these are their usual ones.
+_NAMES = {
+    "\x00": "NULL",
+    "\x08": "BACKSPACE",
+    "\x0b": "LINE TABULATION",
+    "\x0c": "FORM FEED",
+    "\x1b": "ESCAPE",
+    "\x7f": "DELETE",
+}
+
+
 def describe(character: str) -> str:
-    """ "U+000B (LINE TABULATION)" """
-    name = unicodedata.name(character, "") or {"\x7f": "DELETE"}.get(character, "CONTROL")
-    return f"U+{ord(character):04X} ({name})"
+    """ "U+000B (LINE TABULATION)", or "U+0001 (a control character)" """
+    return f"U+{ord(character):04X} ({_NAMES.get(character, 'a control character')})"
 
 
 @deconstructible

@@ -22,3 +22,97 @@ def test_admin_keeps_djangos_own_headers(client, editor):
     response = client.get("/admin/")
     assert "Content-Security-Policy" not in response
     assert response["X-Frame-Options"] == "DENY"
+
+
+# Control characters
+
+
+@pytest.mark.parametrize("path", ["/questions/a%00b/", "/admin/articles/article/%00/history/", "/search%0d%0a/"])
+def test_control_characters_in_the_path_are_a_400(client, path):
+    """No URL needs a control character: 400 with a message, before any view runs."""
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "contains a control character" in response.content.decode()
+
+
+def test_nul_reaching_the_database_is_a_400_with_a_message(client, professional):
+    """A NUL in a value a view queries with is refused before the query runs, with the reason."""
+    response = client.get("/search/", {"q": "back\x00pain"})
+    assert response.status_code in (200, 400)
+    response = client.post("/audience/", {"audience": "pat\x00ient"})
+    assert response.status_code == 400
+
+
+def test_nul_guard_refuses_queries_and_names_nothing_private(client, editor, caplog):
+    """An admin filter value with NUL is a 400 logged to django.security, not a database error."""
+    client.force_login(editor)
+    response = client.get("/admin/articles/readerquestion/", {"status__exact": "a\x00b"})
+    assert response.status_code == 400
+    assert "NUL character" in response.content.decode()
+    assert any(record.name.startswith("django.security") for record in caplog.records)
+
+
+def test_a_session_cookie_with_nul_is_no_session(client, professional):
+    """A forged session cookie holding NUL is treated as no session, not as a server error."""
+    client.cookies["sessionid"] = "\x00" * 32
+    assert client.get("/review/").status_code == 302
+
+
+def test_nul_guard_watches_only_parameters(db):
+    """The guard passes ordinary queries and refuses NUL in single and many-row parameters."""
+    from config.middleware import NulCharacterRefused, refuse_nul
+
+    def execute(sql, params, many, context):
+        return "ran"
+
+    assert refuse_nul(execute, "SELECT %s", ("fine", 1, None, b"\x00"), False, {}) == "ran"
+    with pytest.raises(NulCharacterRefused):
+        refuse_nul(execute, "SELECT %s", ["a\x00b"], False, {})
+    with pytest.raises(NulCharacterRefused):
+        refuse_nul(execute, "INSERT %s", [("ok",), ("bad\x00",)], True, {})
+    with pytest.raises(NulCharacterRefused):
+        refuse_nul(execute, "SELECT %(x)s", {"x": ["a", "\x00"]}, False, {})
+
+
+def test_forms_refuse_control_characters_next_to_the_field():
+    """Every form CharField refuses control characters other than tab and line breaks, naming the character."""
+    from django import forms
+
+    class Form(forms.Form):
+        text = forms.CharField()
+
+    assert Form({"text": "line one\r\n\tline two"}).is_valid()
+    form = Form({"text": "soft\x0bbreak"})
+    assert not form.is_valid()
+    assert "U+000B (LINE TABULATION)" in form.errors["text"][0]
+    nul = Form({"text": "a\x00b"})
+    assert not nul.is_valid()
+    assert len(nul.errors["text"]) == 1  # Django's own NUL message, once
+
+
+# Private pages
+
+
+@pytest.mark.parametrize("path", ["/review/", "/review/1/", "/preview/anything/", "/admin/", "/accounts/login/"])
+def test_private_pages_are_never_cached(client, path):
+    """The board's pages, previews, the admin and sign-in send Cache-Control: private, no-store."""
+    cache_control = client.get(path)["Cache-Control"]
+    assert "private" in cache_control
+    assert "no-store" in cache_control
+
+
+def test_signed_in_board_pages_are_never_cached(client, reviewer):
+    """The dashboard a board member sees is private to them."""
+    client.force_login(reviewer)
+    response = client.get("/review/")
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", ["/", "/search/?q=pain", "/advisory-board/", "/editorial-policy/"])
+def test_public_pages_stay_cacheable_and_set_no_session(client, path):
+    """Public pages are not marked private and set no session cookie."""
+    response = client.get(path)
+    assert "private" not in response.get("Cache-Control", "")
+    assert "sessionid" not in response.cookies
