@@ -12,24 +12,40 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from .text import PATH_CONTROL_CHARACTERS, describe
+from .text import CONTROL_CHARACTERS, PATH_CONTROL_CHARACTERS, describe
 
 security_log = logging.getLogger("django.security.ControlCharacters")
 
 
-class NulCharacterRefused(SuspiciousOperation):
-    """Text with NUL was about to reach the database (PostgreSQL cannot store it)."""
+class ControlCharacterRefused(SuspiciousOperation):
+    """Text with NUL was about to reach the database (PostgreSQL cannot store or even compare it),
+    or text with another control character was about to be stored."""
+
+    def __init__(self, character: str):
+        self.character = character
+        super().__init__(f"A value with the control character {describe(character)} reached a database query.")
 
 
-def refuse_nul(execute, sql, params, many, context):
-    """A database execute wrapper: raise NulCharacterRefused before any query carrying NUL in its text."""
+def _first_control(value: object, *, storing: bool) -> str | None:
+    if isinstance(value, str):
+        if "\x00" in value:
+            return "\x00"
+        found = CONTROL_CHARACTERS.search(value) if storing else None
+        return found.group() if found else None
+    if isinstance(value, list | tuple):
+        return next((c for v in value if (c := _first_control(v, storing=storing))), None)
+    return None
+
+
+def refuse_control_characters(execute, sql, params, many, context):
+    """A database execute wrapper: refuse NUL in any query, and other control characters in what is stored."""
+    storing = sql.lstrip()[:6].upper() in ("INSERT", "UPDATE")
     for row in params if many else (params,):
         values = row.values() if isinstance(row, dict) else (row or ())
         for value in values:
-            if isinstance(value, str) and "\x00" in value:
-                raise NulCharacterRefused("A request parameter with a NUL character reached a database query.")
-            if isinstance(value, list | tuple) and any(isinstance(v, str) and "\x00" in v for v in value):
-                raise NulCharacterRefused("A request parameter with a NUL character reached a database query.")
+            character = _first_control(value, storing=storing)
+            if character:
+                raise ControlCharacterRefused(character)
     return execute(sql, params, many, context)
 
 
@@ -38,13 +54,13 @@ def bad_request(request: HttpRequest, message: str) -> HttpResponse:
 
 
 class RefuseControlCharactersMiddleware:
-    """400 for a control character in the path, and for NUL in any text that would reach the database.
+    """400 for a control character in the path, or in text on its way into the database.
 
-    A URL never needs a control character. NUL is the one character PostgreSQL cannot store in
-    text: rather than a check in each view, every query made while answering the request is
-    watched, and one carrying NUL (from a filter, a search, a cookie, a header) is refused as a
-    bad request before it runs, on SQLite too, so tests see what production does. Forms refuse
-    NUL and the other control characters first, with an error next to the field (config.apps).
+    A URL never needs a control character. Rather than a check in each view, every query made
+    while answering the request is watched: one carrying NUL (which PostgreSQL can neither store
+    nor compare) from a filter, a search, a cookie or a header, or one that would store another
+    control character, is refused as a bad request before it runs, on SQLite too, so tests see
+    what production does. Forms refuse them first, with an error next to the field (config.apps).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -57,19 +73,18 @@ class RefuseControlCharactersMiddleware:
             return bad_request(request, _("The address of this page contains a control character. Check the link."))
         with ExitStack() as stack:
             for alias in connections:
-                stack.enter_context(connections[alias].execute_wrapper(refuse_nul))
+                stack.enter_context(connections[alias].execute_wrapper(refuse_control_characters))
             return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not isinstance(exception, NulCharacterRefused):
+        if not isinstance(exception, ControlCharacterRefused):
             return None
         security_log.warning("Refused %s %s: %s", request.method, request.path, exception)
-        return bad_request(
-            request,
-            _(
-                "Something you sent contains a NUL character, which we cannot store or search for. Remove it and try again."
-            ),
-        )
+        message = _(
+            "Something you sent contains an invisible control character, %(character)s, which we cannot store "
+            "or search for. Remove it and try again."
+        ) % {"character": describe(exception.character)}
+        return bad_request(request, message)
 
 
 class PrivatePagesMiddleware:

@@ -48,7 +48,7 @@ def test_nul_guard_refuses_queries_and_names_nothing_private(client, editor, cap
     client.force_login(editor)
     response = client.get("/admin/articles/readerquestion/", {"status__exact": "a\x00b"})
     assert response.status_code == 400
-    assert "NUL character" in response.content.decode()
+    assert "U+0000 (NULL)" in response.content.decode()
     assert any(record.name.startswith("django.security") for record in caplog.records)
 
 
@@ -58,20 +58,37 @@ def test_a_session_cookie_with_nul_is_no_session(client, professional):
     assert client.get("/review/").status_code == 302
 
 
-def test_nul_guard_watches_only_parameters(db):
-    """The guard passes ordinary queries and refuses NUL in single and many-row parameters."""
-    from config.middleware import NulCharacterRefused, refuse_nul
+def test_the_guard_refuses_nul_anywhere_and_other_controls_when_storing(db):
+    """NUL in any query's parameters, other control characters only in INSERT and UPDATE; tab and newlines pass."""
+    from config.middleware import ControlCharacterRefused
+    from config.middleware import refuse_control_characters as guard
 
     def execute(sql, params, many, context):
         return "ran"
 
-    assert refuse_nul(execute, "SELECT %s", ("fine", 1, None, b"\x00"), False, {}) == "ran"
-    with pytest.raises(NulCharacterRefused):
-        refuse_nul(execute, "SELECT %s", ["a\x00b"], False, {})
-    with pytest.raises(NulCharacterRefused):
-        refuse_nul(execute, "INSERT %s", [("ok",), ("bad\x00",)], True, {})
-    with pytest.raises(NulCharacterRefused):
-        refuse_nul(execute, "SELECT %(x)s", {"x": ["a", "\x00"]}, False, {})
+    assert guard(execute, "SELECT %s", ("fine", 1, None, b"\x00", "a\x01b"), False, {}) == "ran"
+    assert guard(execute, "INSERT %s", ("line\r\n\tnext",), False, {}) == "ran"
+    for sql, params, many in [
+        ("SELECT %s", ["a\x00b"], False),
+        ("INSERT %s", [("ok",), ("bad\x00",)], True),
+        ("SELECT %(x)s", {"x": ["a", "\x00"]}, False),
+        ("UPDATE t SET x = %s", ["soft\x0bbreak"], False),
+        ("  insert into t values (%s)", ["\x1b[31m"], False),
+    ]:
+        with pytest.raises(ControlCharacterRefused):
+            guard(execute, sql, params, many, {})
+
+
+def test_text_stored_outside_forms_is_refused_too(client, editor, article):
+    """The workflow comment is read without a form: a control character in it is a 400, and nothing moves."""
+    from reviews.models import ReviewRequest
+
+    client.force_login(editor)
+    url = f"/admin/articles/article/{article.pk}/workflow/submit/"
+    response = client.post(url, {"comment": "Please review\x1b[31m"})
+    assert response.status_code == 400
+    assert "U+001B (ESCAPE)" in response.content.decode()
+    assert not ReviewRequest.objects.filter(article=article).exists()
 
 
 def test_forms_refuse_control_characters_next_to_the_field():
