@@ -21,6 +21,7 @@ from django_ratelimit.core import is_ratelimited
 
 from .client_ip import client_ip
 
+USERNAME_STORED_LENGTH = 255  # axes.models.AccessBase.username
 PASSWORD_RESET_RATE = "5/h"  # noqa: S105 - reset requests per address, not a password
 
 
@@ -31,6 +32,16 @@ class SignInThrottleBackend(AxesStandaloneBackend):
         if request is None:
             return None  # the next backend checks the password
         return super().authenticate(request, username, password, **kwargs)
+
+
+def client_username(request: HttpRequest, credentials: dict | None = None) -> str | None:
+    """AXES_USERNAME_CALLABLE: the username tried, cut to what django-axes can store (255 characters).
+
+    Django's sign-in forms do not enforce the username's length, so any text reaches authenticate().
+    """
+    source = credentials if credentials else getattr(request, "POST", {})
+    username = source.get("username")
+    return username[:USERNAME_STORED_LENGTH] if isinstance(username, str) else username
 
 
 def lockout_ends(*, username: str, address: str, cool_off: timedelta) -> datetime:

@@ -26,6 +26,13 @@ class ControlCharacterRefused(SuspiciousOperation):
         super().__init__(f"A value with the control character {describe(character)} reached a database query.")
 
 
+class IntegerOutOfRange(SuspiciousOperation):
+    """A number past 64 bits was about to reach the database (SQLite cannot even bind it)."""
+
+
+_INTEGER_RANGE = range(-(2**63), 2**63)
+
+
 def _first_control(value: object, *, storing: bool) -> str | None:
     if isinstance(value, str):
         if "\x00" in value:
@@ -38,7 +45,8 @@ def _first_control(value: object, *, storing: bool) -> str | None:
 
 
 def refuse_control_characters(execute, sql, params, many, context):
-    """A database execute wrapper: refuse NUL in any query, and other control characters in what is stored."""
+    """A database execute wrapper: refuse NUL in any query, other control characters in what is stored,
+    and numbers no database column holds."""
     storing = sql.lstrip()[:6].upper() in ("INSERT", "UPDATE")
     for row in params if many else (params,):
         values = row.values() if isinstance(row, dict) else (row or ())
@@ -46,6 +54,10 @@ def refuse_control_characters(execute, sql, params, many, context):
             character = _first_control(value, storing=storing)
             if character:
                 raise ControlCharacterRefused(character)
+            if isinstance(value, int) and value not in _INTEGER_RANGE:
+                raise IntegerOutOfRange("A number past 64 bits reached a database query.")
+            if isinstance(value, list | tuple) and any(isinstance(v, int) and v not in _INTEGER_RANGE for v in value):
+                raise IntegerOutOfRange("A number past 64 bits reached a database query.")
     return execute(sql, params, many, context)
 
 
@@ -77,6 +89,9 @@ class RefuseControlCharactersMiddleware:
             return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, IntegerOutOfRange):
+            security_log.warning("Refused %s %s: %s", request.method, request.path, exception)
+            return bad_request(request, _("Something you sent holds a number far too large to look up. Check it."))
         if not isinstance(exception, ControlCharacterRefused):
             return None
         security_log.warning("Refused %s %s: %s", request.method, request.path, exception)

@@ -224,6 +224,7 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False  # no start-up banner; every failure and lockout is still logged (logger "axes")
 AXES_SENSITIVE_PARAMETERS = []  # the security log names the username and address of each failure
 AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "config.accounts.client_username"
 AXES_LOCKOUT_CALLABLE = "config.accounts.lockout_response"
 
 # The follow-up question limit (django-ratelimit): the same client address; the cache key is keyed

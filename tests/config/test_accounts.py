@@ -211,3 +211,10 @@ def test_password_reset_is_limited_per_address(client, staff):
     assert refused.status_code == 429
     assert "Please try again later" in refused.content.decode()
     assert len(mail.outbox) == 5
+
+
+def test_an_overlong_username_is_a_failure_not_a_server_error(client, staff):
+    """Django's sign-in forms pass any length to authenticate(); the throttle stores what fits and counts it."""
+    response = sign_in(client, "/accounts/login/", "wrong", username="e" * 100_000)
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "e" * 255

@@ -121,3 +121,12 @@ def test_the_review_dashboard_is_private(client, reviewer):
     cache_control = client.get("/review/")["Cache-Control"]
     assert "private" in cache_control
     assert "no-store" in cache_control
+
+
+def test_the_corpus_is_large_and_the_sample_is_drawn_from_it():
+    """At least 150 hostile values across the families; the default sample is a subset."""
+    from .corpus import CORPUS, SAMPLE
+
+    assert len(CORPUS) >= 150
+    assert len({h.family for h in CORPUS}) >= 8
+    assert set(SAMPLE) <= set(CORPUS)
