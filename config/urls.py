@@ -1,12 +1,20 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from articles.views import healthz
 from config.accounts import PasswordResetView
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin's)."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
 
 admin.site.site_header = _("Clinical Answers: editorial workspace")
 admin.site.site_title = _("Clinical Answers editors")
@@ -31,6 +39,7 @@ urlpatterns = [
     ),
     path("accounts/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon),
     path("", include("reviews.urls")),
     path("", include("personalization.urls")),
     path("", include("articles.urls")),
