@@ -2,7 +2,7 @@
 
 Tests take ``hostile_batch``, a list of corpus values. By default that is one batch, ``SAMPLE``;
 the whole corpus is one batch per family, marked ``hostile_full`` and deselected unless the marker
-is asked for (``pytest -m hostile_full tests/security``, as CI does) or ``HOSTILE_FULL=1`` is set.
+is asked for (``pytest -m hostile_full tests/security``, ``make hostile-full``) or ``HOSTILE_FULL=1`` is set.
 """
 
 import os
@@ -11,7 +11,6 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from tests import factories
-from tests.browser.conftest import axe_source, browser, page  # noqa: F401 - browser fixtures for the XSS test
 
 from .corpus import CORPUS, SAMPLE, Hostile
 
