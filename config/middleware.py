@@ -30,7 +30,12 @@ class IntegerOutOfRange(SuspiciousOperation):
     """A number past 64 bits was about to reach the database (SQLite cannot even bind it)."""
 
 
-_INTEGER_RANGE = range(-(2**63), 2**63)
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+
+
+def _too_large(value: object) -> bool:
+    # Compare, never `in range(...)`: for int subclasses (IntegerChoices) that scans the whole range.
+    return isinstance(value, int) and not _INT_MIN <= value <= _INT_MAX
 
 
 def _first_control(value: object, *, storing: bool) -> str | None:
@@ -54,9 +59,7 @@ def refuse_control_characters(execute, sql, params, many, context):
             character = _first_control(value, storing=storing)
             if character:
                 raise ControlCharacterRefused(character)
-            if isinstance(value, int) and value not in _INTEGER_RANGE:
-                raise IntegerOutOfRange("A number past 64 bits reached a database query.")
-            if isinstance(value, list | tuple) and any(isinstance(v, int) and v not in _INTEGER_RANGE for v in value):
+            if _too_large(value) or (isinstance(value, list | tuple) and any(_too_large(v) for v in value)):
                 raise IntegerOutOfRange("A number past 64 bits reached a database query.")
     return execute(sql, params, many, context)
 

@@ -133,3 +133,22 @@ def test_public_pages_stay_cacheable_and_set_no_session(client, path):
     response = client.get(path)
     assert "private" not in response.get("Cache-Control", "")
     assert "sessionid" not in response.cookies
+
+
+def test_the_guard_checks_int_subclasses_at_once(db):
+    """Integer choices (an int subclass) are compared, not looked for in a 2**64-long range: no hang."""
+    import time
+
+    from django.db import models
+
+    from config.middleware import IntegerOutOfRange
+    from config.middleware import refuse_control_characters as guard
+
+    class Level(models.IntegerChoices):
+        LOW = 1
+
+    started = time.monotonic()
+    assert guard(lambda *args: "ran", "SELECT %s", [Level.LOW, [Level.LOW]], False, {}) == "ran"
+    assert time.monotonic() - started < 0.5
+    with pytest.raises(IntegerOutOfRange):
+        guard(lambda *args: "ran", "SELECT %s", [[1, 2**63]], False, {})
