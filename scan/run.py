@@ -134,7 +134,9 @@ def main() -> int:
         say(f"Scanning {base} with wapiti (at most {MAX_SCAN_SECONDS} s)")
         started = time.monotonic()
         wapiti = [WAPITI, "-u", base, "--scope", "folder", "--flush-session", "-m", MODULES]
-        wapiti += ["-H", "X-Forwarded-Proto: https"]
+        # What the browser and the proxy would send: HTTPS, and a same-site Referer (Django's CSRF check
+        # insists on one over HTTPS), so that wapiti's form attacks reach the views, not the CSRF refusal.
+        wapiti += ["-H", "X-Forwarded-Proto: https", "-H", f"Referer: https://127.0.0.1:{port}/"]
         wapiti += ["--max-scan-time", str(MAX_SCAN_SECONDS), "--max-attack-time", "60", "-x", f"{base}accounts/logout/"]
         wapiti += ["-f", "json", "-o", REPORT, "-dr", "1", "--no-bugreport"]
         subprocess.run(  # noqa: S603
@@ -150,7 +152,11 @@ def main() -> int:
         log.close()
         if database_url.startswith("postgres"):
             admin_database(database_url, f'DROP DATABASE IF EXISTS "{urlsplit(database_url).path.lstrip("/")}"')
-    server_errors = [line for line in (work / "gunicorn.log").read_text().splitlines() if '" 50' in line]
+    access = (work / "gunicorn.log").read_text().splitlines()
+    server_errors = [line for line in access if '" 50' in line]
+    requests = [line for line in access if 'HTTP/1.1" ' in line]
+    refused = sum(1 for line in requests if '" 403 ' in line)
+    say(f"Requests: {len(requests)}, of which refused with 403: {refused}")
     report = json.loads(REPORT.read_text())
     crawled = report.get("infos", {}).get("crawled_pages_nbr", 0)
     say(f"Pages crawled: {crawled}")
