@@ -137,6 +137,9 @@ def main() -> int:
         # What the browser and the proxy would send: HTTPS, and a same-site Referer (Django's CSRF check
         # insists on one over HTTPS), so that wapiti's form attacks reach the views, not the CSRF refusal.
         wapiti += ["-H", "X-Forwarded-Proto: https", "-H", f"Referer: https://127.0.0.1:{port}/"]
+        # A CSRF cookie from the start, as a browser would hold it, so that the form tokens wapiti
+        # reads while crawling match the cookie it sends while attacking.
+        wapiti += ["-C", f"csrftoken={secrets.token_hex(16)}"]
         wapiti += ["--max-scan-time", str(MAX_SCAN_SECONDS), "--max-attack-time", "60", "-x", f"{base}accounts/logout/"]
         wapiti += ["-f", "json", "-o", REPORT, "-dr", "1", "--no-bugreport"]
         subprocess.run(  # noqa: S603
