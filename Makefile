@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint bench bench-admin install install-dev browser-deps clean
+.PHONY: run test lint bench bench-admin install install-dev browser-deps clean hostile-full scan
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -55,5 +55,23 @@ bench-admin: install-dev
 	-psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE mqa_admin_bench" 2>/dev/null
 	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/mqa_admin_bench} $(PY) bench/admin_bench.py
 
+# The whole hostile-input corpus (tests/security, about 200 values through every form and filter);
+# `make test` runs a short sample of it. Slow (about ten minutes on two cores): not part of CI.
+hostile-full: install-dev
+	$(VENV)/bin/pytest -n 2 --dist loadgroup -m hostile_full tests/security $(PYTEST_ARGS)
+
+# wapiti (web vulnerability scanner) in its own virtualenv, against gunicorn with production
+# settings over HTTPS and the demo content; fails on findings above "low" or any server error.
+SCAN_VENV := .venv-scan
+$(SCAN_VENV)/.installed: scan/requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	test -x $(SCAN_VENV)/bin/python || $(PYTHON) -m venv $(SCAN_VENV)
+	$(SCAN_VENV)/bin/pip install --quiet --upgrade pip
+	$(SCAN_VENV)/bin/pip install --quiet -r scan/requirements.txt
+	touch $@
+
+scan: install $(SCAN_VENV)/.installed
+	$(PY) scan/run.py
+
 clean:
-	rm -rf $(VENV) node_modules staticfiles .pytest_cache
+	rm -rf $(VENV) $(SCAN_VENV) node_modules staticfiles .pytest_cache

@@ -3,6 +3,7 @@
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
+from django.core.validators import slug_re
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -31,13 +32,16 @@ def choose_audience(request: HttpRequest) -> HttpResponse:
     """Remember the reader's audience in a cookie and go back to the page they were on."""
     slug = request.POST.get("audience", "")
     target = safe_next(request, request.POST.get("next", ""))
-    if not slug or not Audience.objects.filter(slug=slug).exists():
-        message = (
-            _("Please choose one of the listed options.")
-            if not slug
-            else _("“%(choice)s” is not one of our audiences. Please choose one of the listed options.")
-            % {"choice": slug[:40]}
-        )
+    # Only something shaped like a slug is looked up: anything else (NUL, markup) is no audience.
+    if not slug or not slug_re.fullmatch(slug) or not Audience.objects.filter(slug=slug).exists():
+        if not slug:
+            message = _("Please choose one of the listed options.")
+        elif not slug.isprintable():
+            message = _("That is not one of our audiences. Please choose one of the listed options.")
+        else:
+            message = _("“%(choice)s” is not one of our audiences. Please choose one of the listed options.") % {
+                "choice": slug[:40]
+            }
         return render(
             request, "personalization/audience_invalid.html", {"message": message, "next_url": target}, status=400
         )

@@ -1,7 +1,6 @@
 """Forms of the reference library's admin: editing one reference, importing a file."""
 
 import base64
-import binascii
 import zlib
 
 from django import forms
@@ -130,7 +129,7 @@ class ReferenceImportConfirmForm(forms.Form):
             compressed = base64.b64decode(self.cleaned_data["payload"], validate=True)
             inflater = zlib.decompressobj()
             data = inflater.decompress(compressed, MAX_UPLOAD_BYTES + 1)
-        except (binascii.Error, zlib.error) as error:
+        except (ValueError, zlib.error) as error:  # binascii.Error, and ValueError for non-ASCII text
             raise unreadable from error
         if len(data) > MAX_UPLOAD_BYTES or inflater.unconsumed_tail:
             raise unreadable

@@ -1,50 +1,32 @@
 """Readers' follow-up questions: a plain form, a honeypot and a per-address rate limit.
 
 No personal data is stored: the question, the article it came from and the audience only.
-The rate limit keeps a salted hash of the address in the cache for an hour, never in the database.
+The rate limit (django-ratelimit, keyed by config.client_ip) keeps a salted hash of the address
+in the cache for an hour, never in the database.
 """
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.core import is_ratelimited
 
 from articles.forms import FollowUpForm
 from articles.models import Article, ReaderQuestion
 from articles.search import clean_query, suggest_publications
 
-RATE_WINDOW_SECONDS = 3600
 SUGGESTION_INPUT_LIMIT = 300
 
 
-def client_address(request: HttpRequest) -> str:
-    """The reader's address: behind our proxy (DJANGO_BEHIND_PROXY) the one it appended last."""
-    if settings.SECURE_PROXY_SSL_HEADER:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        if forwarded[-1]:
-            return forwarded[-1]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _rate_key(request: HttpRequest) -> str:
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address(request)}".encode()).hexdigest()[:32]
-    return f"ask-rate:{digest}"
+def follow_up_rate(group: str, request: HttpRequest) -> str:
+    """FOLLOW_UP_RATE_LIMIT questions per address per hour, read at each request."""
+    return f"{settings.FOLLOW_UP_RATE_LIMIT}/h"
 
 
 def _over_limit(request: HttpRequest) -> bool:
     """Count this question against the address's hourly allowance; True once it is used up."""
-    key = _rate_key(request)
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > settings.FOLLOW_UP_RATE_LIMIT
+    return is_ratelimited(request, group="articles.ask", key="ip", rate=follow_up_rate, method="POST", increment=True)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import bibtex, csljson, nbib, ris
-from .decoding import decode_file, normalize_text
+from .decoding import check_control_characters, decode_file, normalize_text
 from .keys import generated_key, key_from_file
 from .records import ImportFormatError, ParsedReference
 
@@ -74,6 +74,7 @@ def detect_format(text: str) -> str:
 def parse_references(text: str, *, file_format: str | None = None) -> ParsedFile:
     """Parse every entry and suggest its citation key; raises ImportFormatError on a malformed file."""
     text = normalize_text(text)
+    check_control_characters(text)
     file_format = file_format or detect_format(text)
     if file_format not in FORMATS:
         raise ImportFormatError(_("unknown format “%(format)s”.") % {"format": file_format})

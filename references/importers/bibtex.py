@@ -37,6 +37,9 @@ _BARE_SPECIAL = re.compile(r"(?<!\\)([%&])")
 _LITERAL_ESCAPES = re.compile(r"\\([_%&#$])")
 _BLOCK_KEY = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)")
 _PAGE_DASHES = re.compile(r"\s*(?:-{1,3}|\u2013|\u2014)\s*")
+# Real titles nest braces three or four deep ({\\"{u}}, {{DNA}}); LaTeX decoding recurses per level.
+MAX_BRACE_DEPTH = 20
+_BRACES = re.compile(r"[{}]")
 _BOOK_TYPES = {"book", "inbook", "incollection", "booklet", "mvbook", "collection", "techreport", "report", "manual"}
 
 
@@ -62,8 +65,25 @@ def _name(raw: str) -> str:
     return ", ".join(p for p in (family, given, suffix) if p)
 
 
+def _brace_depth(value: str) -> int:
+    depth = deepest = 0
+    for brace in _BRACES.findall(value):
+        depth += 1 if brace == "{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _record(entry: Entry, *, number: int) -> ParsedReference:
     fields = {field.key.lower(): field.value for field in entry.fields if isinstance(field.value, str)}
+    for name, value in fields.items():
+        if _brace_depth(value) > MAX_BRACE_DEPTH:
+            raise ImportFormatError(
+                _("the field “%(field)s” nests braces more than %(depth)s levels deep. Check the braces of this entry.")
+                % {"field": name[:40], "depth": MAX_BRACE_DEPTH},
+                entry=number,
+                key=entry.key,
+                line=(entry.start_line or 0) + 1,
+            )
 
     def text(*names: str) -> str:
         return next((_decode(fields[n]) for n in names if fields.get(n, "").strip()), "")
@@ -120,4 +140,17 @@ def parse(text: str) -> list[ParsedReference]:
     if not entries:
         raise ImportFormatError(_("no BibTeX entries found: an entry looks like “@article{key, title = {…}}”."))
     entries.sort(key=lambda e: e.start_line or 0)
-    return [_record(entry, number=n) for n, entry in enumerate(entries, start=1)]
+    return [_readable_record(entry, number=n) for n, entry in enumerate(entries, start=1)]
+
+
+def _readable_record(entry: Entry, *, number: int) -> ParsedReference:
+    """``_record``, refusing what LaTeX decoding cannot read without exhausting the stack (deep \\begin{…})."""
+    try:
+        return _record(entry, number=number)
+    except RecursionError as error:
+        raise ImportFormatError(
+            _("the entry nests LaTeX groups or environments too deeply to be read. Simplify its fields."),
+            entry=number,
+            key=entry.key,
+            line=(entry.start_line or 0) + 1,
+        ) from error

@@ -1,6 +1,7 @@
 """Bytes of an uploaded file to text, with a clear message for what is not a text export."""
 
 import codecs
+import re
 
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,24 @@ _BINARY_SIGNATURES = {
     b"\x89PNG": "PNG image",
     b"\xff\xd8\xff": "JPEG image",
 }
+
+
+# Control characters other than tab and line breaks (form feeds and vertical tabs count as spaces).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def check_control_characters(text: str) -> None:
+    """Raise ImportFormatError naming the line of the first control character (NUL cannot even be stored)."""
+    found = _CONTROL.search(text)
+    if found:
+        raise ImportFormatError(
+            _(
+                "the file contains the control character U+%(code)04X, which is not text. "
+                "Export the references again, or remove the character."
+            )
+            % {"code": ord(found.group())},
+            line=text.count("\n", 0, found.start()) + 1,
+        )
 
 
 def normalize_text(text: str) -> str:

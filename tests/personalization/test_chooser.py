@@ -83,3 +83,15 @@ def test_safe_next_keeps_fragment_and_path(rf):
     """A same-site target keeps its path and fragment; only ``audience`` is removed from the query."""
     request = rf.post(URL)
     assert safe_next(request, "/questions/a/?audience=x#references") == "/questions/a/#references"
+
+
+@pytest.mark.parametrize("slug", ["a\x00b", "<script>alert(1)</script>", "pat ient", "x" * 5000])
+def test_a_value_that_is_no_slug_is_a_400_without_a_lookup(client, professional, slug):
+    """NUL (PostgreSQL cannot store or search it), markup or spaces: 400, the chooser again, no cookie."""
+    response = client.post(URL, {"audience": slug, "next": "/"})
+    assert response.status_code == 400
+    assert settings.AUDIENCE_COOKIE_NAME not in response.cookies
+    content = response.content.decode()
+    assert "Please choose one of the listed options." in content
+    assert "<script>alert(1)</script>" not in content
+    assert "\x00" not in content

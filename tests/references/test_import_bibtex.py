@@ -97,3 +97,27 @@ def test_no_entries_is_an_error():
     """A file with only comments holds nothing to import."""
     with pytest.raises(ImportFormatError, match="No BibTeX entries found"):
         parse_references("% just a comment\n@comment{nothing here}\n", file_format="bibtex")
+
+
+# Pathological input
+
+
+def test_thousand_nested_braces_are_refused_naming_the_entry():
+    """1,000 nested braces in a field (LaTeX decoding would run out of stack) are refused with a clear message."""
+    text = "@article{ok, title = {Fine}}\n\n@article{deep, title = " + "{" * 1000 + "x" + "}" * 1000 + "}\n"
+    with pytest.raises(ImportFormatError) as error:
+        parse_references(text)
+    assert "Entry 2 (deep), line 3: the field “title” nests braces more than 20 levels deep" in str(error.value)
+
+
+def test_deeply_nested_latex_environments_are_refused():
+    """Anything else LaTeX decoding cannot read without exhausting the stack is refused for its entry."""
+    with pytest.raises(ImportFormatError) as error:
+        parse_references("@article{env, title = {" + "\\begin{x}" * 1000 + "}}\n")
+    assert "Entry 1 (env), line 1: the entry nests LaTeX groups or environments too deeply" in str(error.value)
+
+
+def test_ordinary_nested_braces_still_read():
+    """Protected words and accents ({{DNA}}, {\\"u}) read as before."""
+    parsed = parse_references('@article{a, title = {The {{DNA}} of M{\\"u}ller}}\n')
+    assert parsed.records[0].title == "The DNA of Müller"

@@ -91,3 +91,45 @@ def test_wrong_shapes_are_reported(text, message):
     with pytest.raises(ImportFormatError) as error:
         parse_references(text, file_format="csljson")
     assert str(error.value).startswith(message)
+
+
+# Pathological input
+
+
+def test_deep_nesting_is_refused_naming_the_entry():
+    """2,000 nested arrays (Python's JSON reader would run out of stack) are refused with a clear message."""
+    with pytest.raises(ImportFormatError) as error:
+        parse_references("[" * 2000 + "]" * 2000)
+    assert "Entry 1, line 1: the data is nested more than 20 levels deep" in str(error.value)
+
+
+def test_deep_nesting_in_a_later_entry_names_that_entry():
+    """The message names the item where the nesting goes too deep, and its line."""
+    good = '{"id": "a", "title": "Fine"}'
+    deep = '{"id": "b", "title": "Deep", "note": ' + "[" * 30 + "]" * 30 + "}"
+    with pytest.raises(ImportFormatError) as error:
+        parse_references(f"[{good},\n{good},\n{deep}]")
+    assert str(error.value).startswith("Entry 3, line 3: the data is nested")
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting():
+    """A title full of brackets is text, not structure."""
+    parsed = parse_references('[{"id": "a", "title": "' + "[{" * 50 + '"}]')
+    assert parsed.records[0].title == "[{" * 50
+
+
+def test_a_huge_number_is_refused_naming_the_entry():
+    """A 5,000-digit year (Python refuses to read it) is refused with the entry and its id."""
+    text = (
+        '[{"id": "fine", "title": "A"}, {"id": "huge", "title": "B", "issued": {"date-parts": [[' + "9" * 5000 + "]]}}]"
+    )
+    with pytest.raises(ImportFormatError) as error:
+        parse_references(text)
+    assert "Entry 2 (huge): a number has 5000 digits" in str(error.value)
+
+
+def test_ordinary_numbers_still_read():
+    """Years and volumes given as numbers are read as before."""
+    parsed = parse_references('[{"id": "a", "title": "T", "volume": 12, "issued": {"date-parts": [[2019, 4]]}}]')
+    assert parsed.records[0].year == 2019
+    assert parsed.records[0].volume == "12"

@@ -71,3 +71,24 @@ def test_decode_refuses_what_is_not_utf8_text(data, message):
     with pytest.raises(ImportFormatError) as error:
         decode_file(data)
     assert str(error.value).startswith(message)
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x01", "\x1b", "\x7f"])
+def test_control_characters_are_refused_with_their_line(character):
+    """A control character (NUL cannot even be stored) is refused, naming the line; tabs and form feeds pass."""
+    from references.importers import parse_references
+
+    text = f"TY  - JOUR\nTI  - A{character}B\nER  - \n"
+    with pytest.raises(ImportFormatError) as error:
+        parse_references(text)
+    assert f"Line 2: the file contains the control character U+{ord(character):04X}" in str(error.value)
+    assert parse_references("TY  - JOUR\nTI  - A\tB\x0cC\nER  - \n").records[0].title == "A B C"
+
+
+def test_nul_past_the_first_8_kb_is_refused():
+    """decode_file looks for NUL at the start of a file; the importer finds it anywhere."""
+    from references.importers import parse_references
+
+    text = decode_file(("TY  - JOUR\nTI  - " + "x" * 9000 + "\x00\nER  - \n").encode())
+    with pytest.raises(ImportFormatError):
+        parse_references(text)
