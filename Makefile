@@ -56,7 +56,7 @@ bench-admin: install-dev
 	BENCH_DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/mqa_admin_bench} $(PY) bench/admin_bench.py
 
 # The whole hostile-input corpus (tests/security, about 200 values through every form and filter);
-# `make test` runs a short sample of it. Slow (about ten minutes on two cores): not part of CI.
+# `make test` runs a short sample of it. Slow (10-20 minutes on two cores): not part of CI.
 hostile-full: install-dev
 	$(VENV)/bin/pytest -n 2 --dist loadgroup -m hostile_full tests/security $(PYTEST_ARGS)
 

@@ -60,7 +60,7 @@ def lockout_response(request: HttpRequest, original_response=None, credentials: 
         username=get_client_username(request, credentials) or "", address=client_ip(request), cool_off=cool_off
     )
     minutes = max(1, round((ends - timezone.now()).total_seconds() / 60))
-    context = {"minutes": minutes, "ends": ends, "password_reset": True}
+    context = {"minutes": minutes, "ends": ends}
     return render(request, "registration/locked_out.html", context, status=429)
 
 

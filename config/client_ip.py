@@ -20,7 +20,8 @@ from ipware import get_client_ip
 UNKNOWN = "0.0.0.0"  # noqa: S104 - a placeholder value, nothing listens on it
 
 
-def _address(value: str) -> str | None:
+def as_address(value: str) -> str | None:
+    """The address in canonical form, or None for anything that is not one."""
     try:
         return str(ipaddress.ip_address(value.strip()))
     except ValueError:
@@ -37,7 +38,7 @@ def proxy_setup() -> tuple[int, list[str]]:
 
 def client_ip(request: HttpRequest) -> str:
     """The client's address as a normalised string; never one the client could choose past our proxies."""
-    peer = _address(request.META.get("REMOTE_ADDR", "")) or UNKNOWN
+    peer = as_address(request.META.get("REMOTE_ADDR", "")) or UNKNOWN
     count, proxies = proxy_setup()
     if not count and not proxies:
         return peer
@@ -52,7 +53,7 @@ def client_ip(request: HttpRequest) -> str:
         request_header_order=["HTTP_X_FORWARDED_FOR"],
         strict=False,
     )
-    return _address(address or "") or peer
+    return as_address(address or "") or peer
 
 
 def keyed_digest(data: bytes = b"") -> "hmac.HMAC":

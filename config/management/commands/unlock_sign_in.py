@@ -4,7 +4,7 @@ from axes.models import AccessAttempt
 from axes.utils import reset
 from django.core.management.base import BaseCommand, CommandError
 
-from config.client_ip import _address
+from config.client_ip import as_address
 
 
 class Command(BaseCommand):
@@ -33,7 +33,7 @@ class Command(BaseCommand):
                 )
             return
         for item in who:
-            count = reset(ip=item) if _address(item) else reset(username=item)
+            count = reset(ip=item) if as_address(item) else reset(username=item)
             if not count:
                 raise CommandError(f"Nothing to unlock for {item!r}: no failed attempts are on record.")
             self.stdout.write(self.style.SUCCESS(f"Unlocked {item}: removed {count} records of failed attempts."))
