@@ -11,7 +11,6 @@ from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
-from django.core.mail import EmailMessage
 from django.db.models import Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -65,8 +64,13 @@ def lockout_response(request: HttpRequest, original_response=None, credentials: 
 
 
 def account_mail_send(*, subject: str, body: str, to: str) -> None:
-    """Send one account mail now. The one place that sends it, so it can move to a background job."""
-    EmailMessage(subject=subject, body=body, to=[to]).send()
+    """Queue one account mail: it goes out through the background jobs (``config.tasks``), with
+    retries, so a mail server that is down never turns the reset page into an error."""
+    from reviews.tasks import enqueue_on_commit
+
+    from .tasks import send_account_mail
+
+    enqueue_on_commit(send_account_mail, subject, body, to)
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

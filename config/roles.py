@@ -41,6 +41,8 @@ CHIEF_EXTRA = [
     "api.add_apikey", "api.change_apikey", "api.view_apikey",
     "api.add_webhookendpoint", "api.change_webhookendpoint", "api.delete_webhookendpoint", "api.view_webhookendpoint",
     "api.view_webhookdelivery",
+    # Sign-in lockouts (django-axes): see who is locked out and clear it.
+    "axes.view_accessattempt", "axes.delete_accessattempt", "axes.view_accessfailurelog",
 ]  # fmt: skip
 ROLES = {
     "Editors": EDITORS,

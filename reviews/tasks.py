@@ -41,9 +41,11 @@ def retry_delay(attempt: int) -> timedelta:
     return timedelta(seconds=settings.MAIL_RETRY_DELAY_SECONDS * 2 ** (attempt - 1))
 
 
-def _deliver(job, send, args: tuple, attempt: int) -> int:
+def deliver_with_retries(job, send, args: tuple, attempt: int, *, label: str = "") -> int:
     """Run ``send(*args)`` (a notifications function); when the mail server fails, queue ``job``
-    again after ``retry_delay``, until ``MAIL_MAX_ATTEMPTS``. Returns the messages sent now."""
+    again after ``retry_delay``, until ``MAIL_MAX_ATTEMPTS``. Returns the messages sent now.
+    ``label`` names the mail in the log instead of its arguments (which may hold a secret link)."""
+    what = label or f"{job.name}{args!r}"
     try:
         return send(*args)
     except OSError as exc:  # smtplib.SMTPException too: a refused, dropped or rejected connection
@@ -51,9 +53,8 @@ def _deliver(job, send, args: tuple, attempt: int) -> int:
         if attempt < last and job.get_backend().supports_defer:
             delay = retry_delay(attempt)
             logger.warning(
-                "Mail %s%r failed on attempt %d of %d (%s); trying again in %s.",
-                job.name,
-                args,
+                "Mail %s failed on attempt %d of %d (%s); trying again in %s.",
+                what,
                 attempt,
                 last,
                 exc,
@@ -61,50 +62,58 @@ def _deliver(job, send, args: tuple, attempt: int) -> int:
             )
             job.using(run_after=timezone.now() + delay).enqueue(*args, attempt=attempt + 1)
             return 0
-        logger.error("Mail %s%r failed on attempt %d of %d (%s); giving up.", job.name, args, attempt, last, exc)
+        logger.error("Mail %s failed on attempt %d of %d (%s); giving up.", what, attempt, last, exc)
         raise
 
 
 @task()
 def mail_assignment(assignment_id: int, *, attempt: int = 1) -> int:
     """Tell a board member they were assigned a request, why, and by when."""
-    return _deliver(mail_assignment, notifications.notify_assignment, (assignment_id,), attempt)
+    return deliver_with_retries(mail_assignment, notifications.notify_assignment, (assignment_id,), attempt)
 
 
 @task()
 def mail_reviewer_reminder(assignment_id: int, kind: str, *, attempt: int = 1) -> int:
     """Remind an assigned member that their review is due soon ("before") or today ("due")."""
-    return _deliver(mail_reviewer_reminder, notifications.notify_reminder, (assignment_id, kind), attempt)
+    return deliver_with_retries(mail_reviewer_reminder, notifications.notify_reminder, (assignment_id, kind), attempt)
 
 
 @task()
 def mail_chief_of_overdue_assignment(assignment_id: int, *, attempt: int = 1) -> int:
     """Tell the chief editors an assignment is overdue, so they can reassign it."""
-    return _deliver(mail_chief_of_overdue_assignment, notifications.notify_chief_of_overdue, (assignment_id,), attempt)
+    return deliver_with_retries(
+        mail_chief_of_overdue_assignment, notifications.notify_chief_of_overdue, (assignment_id,), attempt
+    )
 
 
 @task()
 def mail_chief_of_unassigned(request_id: int, *, attempt: int = 1) -> int:
     """Tell the chief editors that no eligible member was free for a request."""
-    return _deliver(mail_chief_of_unassigned, notifications.notify_chief_of_unassigned, (request_id,), attempt)
+    return deliver_with_retries(
+        mail_chief_of_unassigned, notifications.notify_chief_of_unassigned, (request_id,), attempt
+    )
 
 
 @task()
 def mail_board_of_submission(request_id: int, *, attempt: int = 1) -> int:
     """Kept for tasks queued before assignment existed: mails the request's assigned reviewers."""
-    return _deliver(mail_board_of_submission, notifications.notify_assigned_of_submission, (request_id,), attempt)
+    return deliver_with_retries(
+        mail_board_of_submission, notifications.notify_assigned_of_submission, (request_id,), attempt
+    )
 
 
 @task()
 def mail_submitter_of_decision(request_id: int, decision_id: int, *, attempt: int = 1) -> int:
     """Tell the submitter a board member approved or asked for changes."""
-    return _deliver(mail_submitter_of_decision, notifications.notify_submitter, (request_id, decision_id), attempt)
+    return deliver_with_retries(
+        mail_submitter_of_decision, notifications.notify_submitter, (request_id, decision_id), attempt
+    )
 
 
 @task()
 def mail_board_of_overdue(*, attempt: int = 1) -> int:
     """Remind the board of the approved articles past their review date, as they stand when it runs."""
-    return _deliver(mail_board_of_overdue, _notify_overdue, (), attempt)
+    return deliver_with_retries(mail_board_of_overdue, _notify_overdue, (), attempt)
 
 
 def _notify_overdue() -> int:

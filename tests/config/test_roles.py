@@ -35,3 +35,21 @@ def test_a_permission_that_does_not_exist_is_refused(monkeypatch):
     monkeypatch.setitem(ROLES, "Editors", [*ROLES["Editors"], "articles.fly_article"])
     with pytest.raises(LookupError, match=r"articles\.fly_article"):
         ensure_roles()
+
+
+def test_the_chief_editor_can_clear_a_lockout_in_the_admin(client, chief):
+    """Chief editors see sign-in lockouts in the admin and may delete one (unlocking that person)."""
+    from axes.models import AccessAttempt
+
+    attempt = AccessAttempt.objects.create(username="editor", ip_address="203.0.113.9", failures_since_start=9)
+    client.force_login(chief)
+    assert client.get("/admin/axes/accessattempt/").status_code == 200
+    response = client.post(f"/admin/axes/accessattempt/{attempt.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not AccessAttempt.objects.exists()
+
+
+def test_an_editor_cannot_see_lockouts(client, editor):
+    """Editors have no access to the lockout records."""
+    client.force_login(editor)
+    assert client.get("/admin/axes/accessattempt/").status_code == 403
