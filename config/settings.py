@@ -292,6 +292,27 @@ REVIEW_REMINDER_BEFORE_HOURS = env_int("REVIEW_REMINDER_BEFORE_HOURS", 48)
 REVIEW_ESCALATE_AFTER_HOURS = env_int("REVIEW_ESCALATE_AFTER_HOURS", 0)
 REVIEW_OPEN_REREVIEWS = env_bool("REVIEW_OPEN_REREVIEWS", True)
 PUBLISH_PENDING_REVIEW = env_bool("PUBLISH_PENDING_REVIEW", True)
+
+# Citation health (references/checks; README "Citation health"). Crossref and NCBI ask for a contact
+# address in every request (their "polite" pools); the checks send it in the User-Agent and as mailto/email.
+CITATION_CHECK_CONTACT_EMAIL = os.environ.get("CITATION_CHECK_CONTACT_EMAIL", "")
+CITATION_CHECK_SITE_URL = os.environ.get("CITATION_CHECK_SITE_URL", "")
+CITATION_CHECK_CROSSREF_URL = os.environ.get("CITATION_CHECK_CROSSREF_URL", "https://api.crossref.org")
+CITATION_CHECK_EUTILS_URL = os.environ.get("CITATION_CHECK_EUTILS_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils")
+CITATION_CHECK_NCBI_API_KEY = os.environ.get("CITATION_CHECK_NCBI_API_KEY", "")
+CITATION_CHECK_CROSSREF_PER_SECOND = float(os.environ.get("CITATION_CHECK_CROSSREF_PER_SECOND", "5"))
+CITATION_CHECK_PUBMED_PER_SECOND = float(os.environ.get("CITATION_CHECK_PUBMED_PER_SECOND", "3"))  # 10 with a key
+CITATION_CHECK_TIMEOUT_SECONDS = float(os.environ.get("CITATION_CHECK_TIMEOUT_SECONDS", "20"))
+CITATION_CHECK_RETRIES = env_int("CITATION_CHECK_RETRIES", 3)  # after the first attempt, on 429, 5xx and timeouts
+CITATION_CHECK_BACKOFF_SECONDS = float(os.environ.get("CITATION_CHECK_BACKOFF_SECONDS", "2"))  # doubles each retry
+CITATION_CHECK_MAX_WAIT_SECONDS = float(os.environ.get("CITATION_CHECK_MAX_WAIT_SECONDS", "120"))  # longer: next run
+CITATION_CHECK_INTERVAL_DAYS = env_int("CITATION_CHECK_INTERVAL_DAYS", 30)  # the job re-checks a reference this often
+CITATION_CHECK_BATCH_SIZE = env_int("CITATION_CHECK_BATCH_SIZE", 200)  # references per run of a job
+LINK_CHECK_TIMEOUT_SECONDS = float(os.environ.get("LINK_CHECK_TIMEOUT_SECONDS", "15"))
+LINK_CHECK_PER_HOST_PER_SECOND = float(os.environ.get("LINK_CHECK_PER_HOST_PER_SECOND", "1"))
+LINK_CHECK_FAILURES_BEFORE_BROKEN = env_int("LINK_CHECK_FAILURES_BEFORE_BROKEN", 3)  # timeouts/5xx in a row
+LINK_CHECK_ALLOW_PRIVATE_ADDRESSES = env_bool("LINK_CHECK_ALLOW_PRIVATE_ADDRESSES", False)
+RETRACTION_WATCH_MAX_UPLOAD_BYTES = env_int("RETRACTION_WATCH_MAX_UPLOAD_BYTES", 500 * 1024 * 1024)
 PREVIEW_LINK_MAX_DAYS = env_int("PREVIEW_LINK_MAX_DAYS", 30)
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo")
 

@@ -15,7 +15,8 @@ it in as few places as possible, each one named here:
 * citeproc-py keeps a period after a title ending in "?" or "!" ("Does it work?."); the
   period is dropped.
 
-Not covered, because the library does not store the data: accessed dates of web pages,
+A web address is followed by the date it was read when known ("Accessed March 3, 2025."), as
+the style writes CSL's ``accessed``. Not covered, because the library does not store the data:
 editions, editors and "Updated" dates. Book and report titles are title-cased by CSL's rules,
 which keep a few longer prepositions lower case ("over") where AMA would capitalise them.
 """
@@ -72,6 +73,7 @@ class _Fields(NamedTuple):
     pages: str
     doi: str
     url: str
+    accessed: str = ""  # ISO date
 
 
 class _Formatter:
@@ -156,6 +158,9 @@ def _csl_item(fields: _Fields, item_id: str) -> dict:
             item[key] = clean(value)
     if fields.pages:
         item["page"] = expand_page_range(clean(fields.pages))
+    if fields.accessed and fields.url:
+        year, month, day = (int(part) for part in fields.accessed.split("-"))
+        item["accessed"] = {"date-parts": [[year, month, day]]}
     return item
 
 
@@ -171,6 +176,7 @@ def _fields(reference: Reference) -> _Fields:
         pages=reference.pages,
         doi=reference.doi,
         url=reference.url,
+        accessed=reference.accessed.isoformat() if reference.accessed else "",
     )
 
 

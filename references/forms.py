@@ -9,7 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .identifiers import normalize_doi, normalize_pmid
+from .identifiers import normalize_doi, normalize_isbn, normalize_pmcid, normalize_pmid
 from .importers import FORMAT_LABELS, decode_file
 from .importers.decoding import normalize_text
 from .models import Reference
@@ -26,12 +26,43 @@ class ReferenceAdminForm(forms.ModelForm):
         label=gettext_lazy("DOI"), max_length=300, required=False, help_text=Reference._meta.get_field("doi").help_text
     )
     pmid = forms.CharField(label=gettext_lazy("PMID"), max_length=100, required=False)
+    pmcid = forms.CharField(
+        label=gettext_lazy("PMCID"), max_length=100, required=False, help_text=Reference._meta.get_field("pmcid").help_text
+    )
+    isbn = forms.CharField(
+        label=gettext_lazy("ISBN"), max_length=40, required=False, help_text=Reference._meta.get_field("isbn").help_text
+    )
+    accessed = forms.DateField(
+        label=gettext_lazy("Accessed"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=Reference._meta.get_field("accessed").help_text,
+    )
+    # Typed as a citation key: works without JavaScript, and in a library of thousands.
+    superseded_by = forms.ModelChoiceField(
+        label=gettext_lazy("Superseded by"),
+        queryset=Reference.objects.library(),
+        to_field_name="citation_key",
+        required=False,
+        widget=forms.TextInput(attrs={"size": 40}),
+        help_text=gettext_lazy(
+            "The citation key of the newer edition or guideline that replaces this one. Articles citing this one "
+            "are sent back for review."
+        ),
+        error_messages={"invalid_choice": gettext_lazy("No reference in the library has this citation key.")},
+    )
 
     class Meta:
         model = Reference
         fields = [
-            "citation_key", "type", "title", "authors", "source", "year", "volume", "issue", "pages", "doi", "pmid", "url",
+            "citation_key", "type", "title", "authors", "source", "year", "volume", "issue", "pages", "doi", "pmid",
+            "pmcid", "isbn", "url", "accessed", "superseded_by",
         ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.superseded_by_id:  # the form shows the key, not the id
+            self.initial["superseded_by"] = self.instance.superseded_by.citation_key
 
     def clean_citation_key(self) -> str:
         # Stored in lower case (Reference.save); lowering here lets the unique check see the real value.
@@ -49,13 +80,20 @@ class ReferenceAdminForm(forms.ModelForm):
     def clean_pmid(self) -> str:
         return normalize_pmid(self.cleaned_data["pmid"])
 
+    def clean_pmcid(self) -> str:
+        return normalize_pmcid(self.cleaned_data["pmcid"])
+
+    def clean_isbn(self) -> str:
+        return normalize_isbn(self.cleaned_data["isbn"])
+
     def clean(self) -> dict:
         cleaned = super().clean()
         for name, label in (("doi", "DOI"), ("pmid", "PMID")):
             value = cleaned.get(name)
             if not value:
                 continue
-            other = Reference.objects.filter(**{name: value}).exclude(pk=self.instance.pk).first()
+            others = Reference.objects.with_doi(value) if name == "doi" else Reference.objects.filter(pmid=value)
+            other = others.exclude(pk=self.instance.pk).first()
             if other:
                 self.add_error(
                     name,
@@ -137,3 +175,34 @@ class ReferenceImportConfirmForm(forms.Form):
             return data.decode()
         except UnicodeDecodeError as error:
             raise unreadable from error
+
+
+class MergeForm(forms.Form):
+    """The confirmation of a merge: nothing to fill in, a button to press (the references are in the URL)."""
+
+    confirm = forms.BooleanField(
+        label=gettext_lazy("I checked that both describe the same work."), required=True
+    )
+
+
+class RetractionWatchForm(forms.Form):
+    """The Retraction Watch database as Crossref distributes it: one CSV file."""
+
+    file = forms.FileField(
+        label=gettext_lazy("Retraction Watch CSV file"),
+        help_text=gettext_lazy("The file as downloaded (retraction_watch.csv, UTF-8)."),
+    )
+
+    def clean_file(self):
+        from django.conf import settings
+
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.RETRACTION_WATCH_MAX_UPLOAD_BYTES:
+            raise ValidationError(
+                _("The file is %(size)s, over the limit of %(limit)s.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(settings.RETRACTION_WATCH_MAX_UPLOAD_BYTES),
+                }
+            )
+        return upload

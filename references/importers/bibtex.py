@@ -18,10 +18,14 @@ from .records import (
     ImportFormatError,
     ParsedReference,
     clean_doi,
+    clean_isbn,
+    clean_pmcid,
     clean_pmid,
     clean_text,
     clean_title,
+    parse_date,
     parse_year,
+    pmcid_from_text,
     pmid_from_text,
     split_urls,
 )
@@ -110,6 +114,9 @@ def _record(entry: Entry, *, number: int) -> ParsedReference:
         or pmid_from_text(text("note"), text("annote"), text("extra"))
         or pmid_from_url,
         url=url,
+        isbn=clean_isbn(_literal(fields.get("isbn", ""))),
+        pmcid=clean_pmcid(_literal(fields.get("pmcid", ""))) or pmcid_from_text(text("note"), text("extra")),
+        accessed=parse_date(_literal(fields.get("urldate", ""))),
         type=type_from_bibtex(
             entry_type, has_journal=bool(journal), has_url=bool(url), publication_types=[text("type"), text("pubtype")]
         ),

@@ -11,12 +11,23 @@ from django.utils.translation import gettext as _
 
 from references.models import Reference
 
-from .records import ImportFormatError, ParsedReference, clean_doi, clean_pmid, clean_text, clean_title, parse_year
+from .records import (
+    ImportFormatError,
+    ParsedReference,
+    clean_doi,
+    clean_isbn,
+    clean_pmcid,
+    clean_pmid,
+    clean_text,
+    clean_title,
+    parse_year,
+)
 from .types import type_from_publication_types
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]{1,3}) {0,2}-(?: (.*)|)$")
 _CONTINUATION = "      "
 _DOI_ID = re.compile(r"^(\S+)\s*\[doi\]$", re.IGNORECASE)
+_PMC_ID = re.compile(r"^(PMC\d+)\s*\[pmc\]$", re.IGNORECASE)
 _SUFFIXES = {"Jr", "Sr", "2nd", "3rd", "II", "III", "IV"}
 
 
@@ -93,6 +104,11 @@ def _record(fields: list[tuple[str, str]], *, entry: int, line: int) -> ParsedRe
         if match:
             doi = clean_doi(match.group(1))
             break
+    pmcid = clean_pmcid(first("PMC"))
+    for value in values.get("AID", []):
+        match = _PMC_ID.match(value.strip())
+        if match and not pmcid:
+            pmcid = clean_pmcid(match.group(1))
     is_book = bool(values.get("BTI")) and not values.get("TA")
     publication_types = values.get("PT", [])
     return ParsedReference(
@@ -105,6 +121,8 @@ def _record(fields: list[tuple[str, str]], *, entry: int, line: int) -> ParsedRe
         pages=first("PG"),
         doi=doi,
         pmid=clean_pmid(first("PMID")),
+        pmcid=pmcid,
+        isbn=clean_isbn(values.get("ISBN", [])),
         type=Reference.Type.BOOK
         if is_book
         else (type_from_publication_types(publication_types) or Reference.Type.JOURNAL_ARTICLE),

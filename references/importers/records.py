@@ -1,19 +1,33 @@
 """What every importer produces: plain records, one clear error type, small cleaning helpers."""
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from references.identifiers import normalize_doi, normalize_pmid
+from references.identifiers import first_isbn, is_valid_pmcid, normalize_doi, normalize_pmcid, normalize_pmid
 from references.models import Reference
 
 _WHITESPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d|21\d\d)(?!\d)")
+_PMCID_IN_TEXT = re.compile(r"\bPMCID\s*:?\s*(PMC\d{1,9})\b", re.IGNORECASE)
 _PMID_IN_TEXT = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b", re.IGNORECASE)
 _PUBMED_URL = re.compile(r"^https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/(\d{1,9})/?$")
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_WORDY_DATE = re.compile(r"^(?:(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})|([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{4})\s+([A-Za-z]+)\.?\s+(\d{1,2}))$")
 
 
 @dataclass
@@ -30,6 +44,9 @@ class ParsedReference:
     doi: str = ""
     pmid: str = ""
     url: str = ""
+    isbn: str = ""  # ISBN-13
+    pmcid: str = ""
+    accessed: datetime.date | None = None
     type: str = Reference.Type.JOURNAL_ARTICLE
     key: str = ""  # the suggested citation key: the file's own, else generated
     entry: int = 0  # position in the file, from 1
@@ -53,6 +70,9 @@ class ParsedReference:
             "doi": self.doi,
             "pmid": self.pmid,
             "url": self.url,
+            "isbn": self.isbn,
+            "pmcid": self.pmcid,
+            "accessed": self.accessed,
         }
 
 
@@ -111,6 +131,44 @@ def join_pages(start: object, end: object = "") -> str:
     return start or end
 
 
+def parse_date(value: object) -> datetime.date | None:
+    """A full date ("2025/03/03/", "2025-03-03", "3 March 2025", "March 3, 2025", "2025 Mar 3", CSL's
+    ``{"date-parts": [[2025, 3, 3]]}``); None for anything less precise or impossible."""
+    if isinstance(value, dict):
+        parts = value.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and len(parts[0]) >= 3:
+            return _date(*parts[0][:3])
+        return parse_date(value.get("raw") or value.get("literal"))
+    text = clean_text(value)
+    match = _NUMERIC_DATE.match(text)
+    if match:
+        return _date(*match.groups())
+    match = _WORDY_DATE.match(text.rstrip("."))
+    if match:
+        g = match.groups()
+        day, month, year = (g[0], g[1], g[2]) if g[0] else (g[4], g[3], g[5]) if g[3] else (g[8], g[7], g[6])
+        number = _MONTHS.get(month.lower())
+        return _date(year, number, day) if number else None
+    return None
+
+
+def _date(year: object, month: object, day: object) -> datetime.date | None:
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+
+
+def clean_isbn(*values: object) -> str:
+    """The first valid ISBN among ``values``, as ISBN-13; "" if there is none (an ISSN is no ISBN)."""
+    return first_isbn(*(clean_text(v) if not isinstance(v, list | tuple) else v for v in values))
+
+
+def clean_pmcid(value: object) -> str:
+    pmcid = normalize_pmcid(clean_text(value))
+    return pmcid if is_valid_pmcid(pmcid) else ""
+
+
 def clean_doi(value: object) -> str:
     return normalize_doi(clean_text(value))
 
@@ -126,6 +184,15 @@ def pmid_from_text(*values: object) -> str:
         match = _PMID_IN_TEXT.search(text) or _PUBMED_URL.match(text)
         if match:
             return match.group(1)
+    return ""
+
+
+def pmcid_from_text(*values: object) -> str:
+    """A PMCID written as "PMCID: PMC1234567" in a note (as Zotero keeps it in "Extra")."""
+    for value in values:
+        match = _PMCID_IN_TEXT.search(clean_text(value))
+        if match:
+            return clean_pmcid(match.group(1))
     return ""
 
 

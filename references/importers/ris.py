@@ -14,11 +14,14 @@ from .records import (
     ImportFormatError,
     ParsedReference,
     clean_doi,
+    clean_isbn,
     clean_pmid,
     clean_text,
     clean_title,
     join_pages,
+    parse_date,
     parse_year,
+    pmcid_from_text,
     pmid_from_text,
     split_urls,
 )
@@ -105,6 +108,9 @@ def _record(raw: dict, *, entry: int, line: int) -> ParsedReference:
         or pmid_from_text(*(raw.get("notes") or []), raw.get("note"), raw.get("custom1"), raw.get("custom2"))
         or pmid_from_url,
         url=url,
+        isbn=clean_isbn(raw.get("issn")),  # RIS keeps ISBN and ISSN in one tag, SN; only a valid ISBN counts
+        pmcid=pmcid_from_text(*(raw.get("notes") or []), raw.get("note"), raw.get("custom1"), raw.get("custom2")),
+        accessed=parse_date(raw.get("access_date")),  # Y2
         type=type_from_ris(ris_type, publication_types),
         key=clean_text(raw.get("id")),
         entry=entry,

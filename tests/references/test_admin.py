@@ -64,7 +64,7 @@ def test_changelist_columns_and_import_button(client, librarian, library):
     """The list shows key, type, title, source, year and identifier links, and links to the import page."""
     client.force_login(librarian)
     page = client.get(reverse(CHANGELIST)).content.decode()
-    assert '<a href="https://doi.org/10.7326/m16-2367" rel="noopener noreferrer">doi:10.7326/m16-2367</a>' in page
+    assert '<a href="https://doi.org/10.7326/M16-2367" rel="noopener noreferrer">doi:10.7326/M16-2367</a>' in page
     assert '<a href="https://pubmed.ncbi.nlm.nih.gov/17909209/" rel="noopener noreferrer">PMID 17909209</a>' in page
     assert reverse("admin:references_reference_import") in page
 
@@ -118,7 +118,7 @@ def test_duplicates_and_bad_values_are_form_errors(client, librarian, library, o
 
 
 def test_adding_normalises_key_and_identifiers(client, librarian, library):
-    """Saved keys are lower case; DOIs and PMIDs are stored normalised."""
+    """Saved keys are lower case; DOIs and PMIDs are stored normalised, DOIs in the case given."""
     client.force_login(librarian)
     response = client.post(
         reverse("admin:references_reference_add"),
@@ -128,7 +128,7 @@ def test_adding_normalises_key_and_identifiers(client, librarian, library):
     )
     assert response.status_code == 302
     new = Reference.objects.get(citation_key="new2024")
-    assert (new.doi, new.pmid) == ("10.5555/abc", "123")
+    assert (new.doi, new.pmid) == ("10.5555/ABC", "123")
 
 
 def test_editing_keeps_its_own_identifiers(client, librarian, library):

@@ -6,17 +6,17 @@ from references.identifiers import is_valid_doi, is_valid_pmid, normalize_doi, n
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("10.7326/M16-2367", "10.7326/m16-2367"),
-        ("https://doi.org/10.7326/M16-2367", "10.7326/m16-2367"),
-        ("http://dx.doi.org/10.7326/M16-2367", "10.7326/m16-2367"),
-        ("doi: 10.7326/M16-2367.", "10.7326/m16-2367"),
-        ("  DOI:10.1000/ABC  ", "10.1000/abc"),
+        ("10.7326/M16-2367", "10.7326/M16-2367"),
+        ("https://doi.org/10.7326/M16-2367", "10.7326/M16-2367"),
+        ("http://dx.doi.org/10.7326/M16-2367", "10.7326/M16-2367"),
+        ("doi: 10.7326/M16-2367.", "10.7326/M16-2367"),
+        ("  DOI:10.1000/ABC  ", "10.1000/ABC"),
         ("", ""),
         (None, ""),
     ],
 )
 def test_normalize_doi(raw, expected):
-    """Any common spelling of a DOI normalises to the bare, lower-case DOI."""
+    """Any common spelling of a DOI normalises to the bare DOI, in the case it was given."""
     assert normalize_doi(raw) == expected
 
 

@@ -49,7 +49,7 @@ def test_corporate_author_and_pmid_in_note(records):
     qaseem = records[1]
     assert qaseem.authors[-1] == "Clinical Guidelines Committee of the American College of Physicians"
     assert len(qaseem.authors) == 5
-    assert (qaseem.doi, qaseem.pmid) == ("10.7326/m16-2367", "28192789")
+    assert (qaseem.doi, qaseem.pmid) == ("10.7326/M16-2367", "28192789")
 
 
 def test_latex_names_decode_and_twenty_authors_are_kept(records):

@@ -39,7 +39,7 @@ def test_article_fields(records):
     )
     assert (chou.doi, chou.pmid) == ("10.7326/0003-4819-147-7-200710020-00006", "17909209")
     assert chou.authors[4] == "Cross, J. Thomas, Jr"
-    assert (qaseem.volume, qaseem.issue, qaseem.doi, qaseem.pmid) == ("166", "7", "10.7326/m16-2367", "28192789")
+    assert (qaseem.volume, qaseem.issue, qaseem.doi, qaseem.pmid) == ("166", "7", "10.7326/M16-2367", "28192789")
     assert qaseem.authors[-1] == "Clinical Guidelines Committee of the American College of Physicians"
 
 

@@ -42,7 +42,7 @@ def test_journal_article_fields(records):
 def test_identifiers_from_links_and_notes(records):
     """A doi.org link in DO and "PMID: …" in a note become identifiers."""
     qaseem = records[1]
-    assert (qaseem.doi, qaseem.pmid) == ("10.7326/m16-2367", "28192789")
+    assert (qaseem.doi, qaseem.pmid) == ("10.7326/M16-2367", "28192789")
 
 
 def test_twenty_authors_with_non_ascii_names(records):

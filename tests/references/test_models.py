@@ -30,10 +30,10 @@ def test_blank_identifiers_may_repeat():
 
 
 def test_clean_normalises_and_validates_identifiers():
-    """Model validation stores identifiers normalised and rejects malformed ones."""
+    """Model validation stores identifiers normalised (DOIs in the case given) and rejects malformed ones."""
     reference = Reference(citation_key="x", title="T", doi="https://doi.org/10.1000/ABC", pmid="PMID: 42")
     reference.full_clean()
-    assert (reference.doi, reference.pmid) == ("10.1000/abc", "42")
+    assert (reference.doi, reference.pmid) == ("10.1000/ABC", "42")
     with pytest.raises(ValidationError) as error:
         Reference(citation_key="y", title="T", doi="not-a-doi", pmid="12x").full_clean()
     assert set(error.value.message_dict) == {"doi", "pmid"}

@@ -1,4 +1,4 @@
-"""Writes to the reference library: importing files of references, adding one by its identifier."""
+"""Importing files of references, and adding one by its identifier."""
 
 import logging
 import re
@@ -10,11 +10,11 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .identifiers import is_valid_doi, is_valid_pmid, normalize_doi, normalize_pmid
-from .importers import parse_references
-from .importers.keys import unique_keys
-from .models import Reference
-from .planning import ImportPlan, build_plan
+from references.identifiers import is_valid_doi, is_valid_pmid, normalize_doi, normalize_pmid
+from references.importers import parse_references
+from references.importers.keys import unique_keys
+from references.models import Reference
+from references.planning import ImportPlan, build_plan
 
 logger = logging.getLogger(__name__)
 
@@ -158,10 +158,10 @@ def reference_create_for_identifier(*, doi: str = "", pmid: str = "", actor: obj
         raise ValidationError(_("Give either a DOI or a PMID."), code="invalid")
     if (doi and not is_valid_doi(doi)) or (pmid and not is_valid_pmid(pmid)):
         raise ValidationError(_("“%(value)s” is not a valid DOI or PMID.") % {"value": doi or pmid}, code="invalid")
-    existing = Reference.objects.filter(doi=doi) if doi else Reference.objects.filter(pmid=pmid)
+    existing = Reference.objects.with_doi(doi) if doi else Reference.objects.filter(pmid=pmid)
     if existing.exists():
         raise ValidationError(_("The library already has a reference with this identifier."), code="exists")
-    base = f"pmid{pmid}" if pmid else "doi-" + _NOT_KEY.sub("-", doi).strip("-")[:60].strip("-")
+    base = f"pmid{pmid}" if pmid else "doi-" + _NOT_KEY.sub("-", doi.lower()).strip("-")[:60].strip("-")
     taken = Reference.objects.filter(citation_key__startswith=base).values_list("citation_key", flat=True)
     (key,) = unique_keys([base], taken=taken)
     with transaction.atomic():
