@@ -245,7 +245,7 @@ def test_references_json_imports_every_reference_exactly():
         "volume": "146",
         "issue": "24",
         "pages": "e334-e482",
-        "doi": "10.1161/cir.0000000000001106",
+        "doi": "10.1161/CIR.0000000000001106",
         "pmid": "36322642",
         "url": "",
     }
@@ -260,7 +260,7 @@ def test_references_json_imports_every_reference_exactly():
         "volume": "382",
         "issue": "9894",
         "pages": "769-779",
-        "doi": "10.1016/s0140-6736(13)60900-9",
+        "doi": "10.1016/S0140-6736(13)60900-9",
         "pmid": "",
         "url": "",
     }

@@ -50,3 +50,62 @@ def librarian(db):
 def reader_staff(db):
     """Staff who may only view references."""
     return _staff("readerstaff", "view_reference")
+
+
+HEALTH = FIXTURES / "health"
+
+
+@pytest.fixture(autouse=True)
+def _checks_never_leave_the_machine(settings):
+    """The health checks talk to a local server in tests, fast: nothing is ever sent to the network
+    (the services' addresses point at a closed local port unless a test points them at `local_server`)."""
+    settings.CITATION_CHECK_CROSSREF_URL = "http://127.0.0.1:9"
+    settings.CITATION_CHECK_EUTILS_URL = "http://127.0.0.1:9"
+    settings.CITATION_CHECK_CONTACT_EMAIL = "editors@example.org"
+    settings.CITATION_CHECK_CROSSREF_PER_SECOND = 1000
+    settings.CITATION_CHECK_PUBMED_PER_SECOND = 1000
+    settings.CITATION_CHECK_TIMEOUT_SECONDS = 0.5
+    settings.CITATION_CHECK_RETRIES = 2
+    settings.CITATION_CHECK_BACKOFF_SECONDS = 0
+    settings.CITATION_CHECK_MAX_WAIT_SECONDS = 0.1
+    settings.LINK_CHECK_TIMEOUT_SECONDS = 0.5
+    settings.LINK_CHECK_PER_HOST_PER_SECOND = 1000
+    settings.LINK_CHECK_ALLOW_PRIVATE_ADDRESSES = True
+    settings.LINK_CHECK_FAILURES_BEFORE_BROKEN = 2
+
+
+@pytest.fixture
+def local_server(settings):
+    """A local HTTP server standing in for Crossref, E-utilities and web sites (see local_server.py)."""
+    from .local_server import LocalServer
+
+    server = LocalServer().start()
+    settings.CITATION_CHECK_CROSSREF_URL = server.url + "/crossref"
+    settings.CITATION_CHECK_EUTILS_URL = server.url + "/eutils"
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def chief_editor(db):
+    """Staff with the citation-health report permission (and view_reference)."""
+    return _staff("chiefref", "view_reference", "view_citation_health_report")
+
+
+@pytest.fixture
+def signals_sent():
+    """Every reference signal sent during the test, as (signal name, arguments without sender)."""
+    from references import signals
+
+    sent: list[tuple[str, dict]] = []
+    receivers = {}
+    for name in ("reference_health_changed", "references_merged", "references_unmerged"):
+
+        def receiver(sender, signal=None, _name=name, **kwargs):
+            sent.append((_name, kwargs))
+
+        receivers[name] = receiver
+        getattr(signals, name).connect(receiver)
+    yield sent
+    for name, receiver in receivers.items():
+        getattr(signals, name).disconnect(receiver)
