@@ -299,7 +299,7 @@ class ReferenceAdmin(VersionAdmin):
             raise PermissionDenied
         duplicate = get_object_or_404(Reference, pk=merged)
         keeper = get_object_or_404(Reference, pk=survivor)
-        form = MergeForm(request.POST or None)
+        form = MergeForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 reference_merge(merged=duplicate, survivor=keeper, actor=request.user)
@@ -327,7 +327,8 @@ class ReferenceAdmin(VersionAdmin):
         """Upload the Retraction Watch CSV (references.change_reference); the whole file or nothing."""
         if not self.has_change_permission(request):
             raise PermissionDenied
-        form = RetractionWatchForm(request.POST or None, request.FILES or None)
+        posted = request.method == "POST"
+        form = RetractionWatchForm(request.POST if posted else None, request.FILES if posted else None)
         status = 200
         if request.method == "POST":
             if form.is_valid():

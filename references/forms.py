@@ -17,6 +17,13 @@ from .models import Reference
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
+class CitationKeyField(forms.ModelChoiceField):
+    """A reference chosen by typing its citation key (in any case)."""
+
+    def to_python(self, value):
+        return super().to_python(value.strip().lower() if isinstance(value, str) else value)
+
+
 class ReferenceAdminForm(forms.ModelForm):
     """The model's own validation, plus clear messages for keys and identifiers already in use."""
 
@@ -39,7 +46,7 @@ class ReferenceAdminForm(forms.ModelForm):
         help_text=Reference._meta.get_field("accessed").help_text,
     )
     # Typed as a citation key: works without JavaScript, and in a library of thousands.
-    superseded_by = forms.ModelChoiceField(
+    superseded_by = CitationKeyField(
         label=gettext_lazy("Superseded by"),
         queryset=Reference.objects.library(),
         to_field_name="citation_key",
