@@ -79,7 +79,9 @@ class HealthFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value == "problem":
-            return queryset.filter(Q(pk__in=queryset.with_open_finding(*Finding.PROBLEM_KINDS)) | Q(superseded_by__isnull=False))
+            return queryset.filter(
+                Q(pk__in=queryset.with_open_finding(*Finding.PROBLEM_KINDS)) | Q(superseded_by__isnull=False)
+            )
         if value == "superseded":
             return queryset.filter(superseded_by__isnull=False)
         if value == "check_failed":
@@ -314,7 +316,8 @@ class ReferenceAdmin(VersionAdmin):
                 return HttpResponseRedirect(reverse("admin:references_reference_change", args=[keeper.pk]))
         context = self._context(
             request,
-            _("Merge “%(merged)s” into “%(survivor)s”") % {"merged": duplicate.citation_key, "survivor": keeper.citation_key},
+            _("Merge “%(merged)s” into “%(survivor)s”")
+            % {"merged": duplicate.citation_key, "survivor": keeper.citation_key},
             merged=duplicate,
             survivor=keeper,
             form=form,
@@ -415,4 +418,3 @@ class ReferenceAdmin(VersionAdmin):
 
 def _local(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
-

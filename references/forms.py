@@ -34,7 +34,10 @@ class ReferenceAdminForm(forms.ModelForm):
     )
     pmid = forms.CharField(label=gettext_lazy("PMID"), max_length=100, required=False)
     pmcid = forms.CharField(
-        label=gettext_lazy("PMCID"), max_length=100, required=False, help_text=Reference._meta.get_field("pmcid").help_text
+        label=gettext_lazy("PMCID"),
+        max_length=100,
+        required=False,
+        help_text=Reference._meta.get_field("pmcid").help_text,
     )
     isbn = forms.CharField(
         label=gettext_lazy("ISBN"), max_length=40, required=False, help_text=Reference._meta.get_field("isbn").help_text
@@ -187,9 +190,7 @@ class ReferenceImportConfirmForm(forms.Form):
 class MergeForm(forms.Form):
     """The confirmation of a merge: nothing to fill in, a button to press (the references are in the URL)."""
 
-    confirm = forms.BooleanField(
-        label=gettext_lazy("I checked that both describe the same work."), required=True
-    )
+    confirm = forms.BooleanField(label=gettext_lazy("I checked that both describe the same work."), required=True)
 
 
 class RetractionWatchForm(forms.Form):

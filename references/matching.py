@@ -4,7 +4,7 @@ Rules, strongest first (the import preview names the one that matched):
 
 * ``ISBN``: the same ISBN-13, and titles that agree loosely (chapters share their book's ISBN,
   not its title).
-* ``title+year+author``: the same year, the same first author's family name (accents, case and
+* ``title+year+author``: the same year (or none on both sides), the same first author's family name (accents, case and
   punctuation aside) and near-identical titles (rapidfuzz's ratio on normalised titles).
 
 The thresholds live here and nowhere else.
@@ -92,15 +92,15 @@ class Matcher:
 
     def __init__(self, works: Iterable[Described] = ()):
         self.by_isbn: dict[str, list[Described]] = defaultdict(list)
-        self.by_year_family: dict[tuple[int, str], list[Described]] = defaultdict(list)
+        self.by_year_family: dict[tuple[int, str], list[Described]] = defaultdict(list)  # year 0: none
         for work in works:
             self.add(work)
 
     def add(self, work: Described) -> None:
         if work.isbn:
             self.by_isbn[work.isbn].append(work)
-        if work.year and work.title:
-            self.by_year_family[(work.year, work.family)].append(work)
+        if work.title:
+            self.by_year_family[(work.year or 0, work.family)].append(work)
 
     def candidates(self, work: Described) -> list[tuple[Described, Rule]]:
         """Library works that ``work`` describes, strongest rule first, each once."""
@@ -112,10 +112,10 @@ class Matcher:
                 if titles_match(work.title, other.title, threshold=ISBN_TITLE_THRESHOLD)
                 or not (work.title and other.title)
             ]
-        if work.year and work.title:
+        if work.title:  # an undated web page matches another undated one
             found += [
                 (other, Rule.TITLE)
-                for other in self.by_year_family.get((work.year, work.family), [])
+                for other in self.by_year_family.get((work.year or 0, work.family), [])
                 if titles_match(work.title, other.title)
             ]
         seen: set[int | None] = set()

@@ -65,7 +65,7 @@ class ReferenceQuerySet(models.QuerySet):
         )
 
     def with_health(self) -> "ReferenceQuerySet":
-        """Everything ``Reference.health`` reads, in three queries however many references."""
+        """Everything ``Reference.health`` reads, in two queries however many references."""
         return self.select_related("superseded_by", "last_check").prefetch_related("findings")
 
     def with_open_finding(self, *kinds: str) -> "ReferenceQuerySet":

@@ -156,7 +156,9 @@ def _library_index() -> tuple[dict[str, int], dict[str, int], Matcher, list[str]
     """(DOI key -> pk, PMID -> pk, a Matcher of the library proper, every citation key); an alias's
     identifiers lead to the reference it was merged into."""
     rows = list(
-        Reference.objects.values_list("pk", "doi", "pmid", "citation_key", "merged_into", "isbn", "title", "year", "authors")
+        Reference.objects.values_list(
+            "pk", "doi", "pmid", "citation_key", "merged_into", "isbn", "title", "year", "authors"
+        )
     )
     by_doi = {doi_key(doi): into or pk for pk, doi, _p, _k, into, *_rest in rows if doi}
     by_pmid = {pmid: into or pk for pk, _d, pmid, _k, into, *_rest in rows if pmid}

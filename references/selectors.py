@@ -19,7 +19,10 @@ def possible_duplicates(*, limit: int = MAX_PAIRS) -> list[DuplicatePair]:
     """Pairs of library references that look like one work (same ISBN, or same title, year and first
     author), oldest first. Two queries; comparisons only within an ISBN or a (year, first author) group."""
     rows = list(Reference.objects.library().values_list("pk", "isbn", "title", "year", "authors").order_by("pk"))
-    works = [Described.of(pk=pk, title=title, year=year, authors=authors, isbn=isbn) for pk, isbn, title, year, authors in rows]
+    works = [
+        Described.of(pk=pk, title=title, year=year, authors=authors, isbn=isbn)
+        for pk, isbn, title, year, authors in rows
+    ]
     matcher = Matcher(works)
     pairs: list[tuple[int, int, Rule]] = []
     for work in works:

@@ -62,7 +62,9 @@ def fetch_records(client: PoliteClient, pmids: Iterable[str]) -> dict[str, etree
 def findings_from_record(article: etree._Element) -> list[FindingData]:
     """The findings one ``PubmedArticle`` holds."""
     pmid = (article.findtext("MedlineCitation/PMID") or "").strip()
-    types = {(t.text or "").strip() for t in article.iterfind("MedlineCitation/Article/PublicationTypeList/PublicationType")}
+    types = {
+        (t.text or "").strip() for t in article.iterfind("MedlineCitation/Article/PublicationTypeList/PublicationType")
+    }
     findings: list[FindingData] = []
     linked: set[str] = set()
     for link in article.iterfind("MedlineCitation/CommentsCorrectionsList/CommentsCorrections"):
@@ -75,7 +77,9 @@ def findings_from_record(article: etree._Element) -> list[FindingData]:
             FindingData(
                 kind=kind,
                 source=Finding.Source.PUBMED,
-                notice_id=f"pmid:{notice_pmid}" if notice_pmid else f"{link.get('RefType')}:{link.findtext('RefSource')}",
+                notice_id=f"pmid:{notice_pmid}"
+                if notice_pmid
+                else f"{link.get('RefType')}:{link.findtext('RefSource')}",
                 notice_url=pubmed_url(notice_pmid),
                 details={
                     "ref_type": link.get("RefType"),

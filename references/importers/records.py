@@ -27,7 +27,9 @@ _MONTHS = {
     )
     for name in names
 }  # fmt: skip
-_WORDY_DATE = re.compile(r"^(?:(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})|([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{4})\s+([A-Za-z]+)\.?\s+(\d{1,2}))$")
+_WORDY_DATE = re.compile(
+    r"^(?:(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})|([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{4})\s+([A-Za-z]+)\.?\s+(\d{1,2}))$"
+)
 
 
 @dataclass

@@ -140,3 +140,29 @@ def test_editing_keeps_its_own_identifiers(client, librarian, library):
     assert response.status_code == 302
     chou.refresh_from_db()
     assert chou.title == "Changed title"
+
+
+def test_health_is_shown_in_the_list_the_filter_and_the_form(client, librarian):
+    """A retracted reference says so in the list, under the "Retracted" filter and on its page, with the notice."""
+    from references.models import Finding
+    from references.services.findings import FindingData, findings_store
+
+    bad = make_reference(key="badpaper", doi="10.5555/Bad")
+    make_reference(key="goodpaper")
+    findings_store(
+        reference=bad,
+        findings=[
+            FindingData(
+                kind=Finding.Kind.RETRACTED, source=Finding.Source.CROSSREF, notice_id="n", notice_doi="10.5555/notice"
+            )
+        ],
+    )
+    client.force_login(librarian)
+    listing = client.get(reverse(CHANGELIST) + "?health=retracted").content.decode()
+    assert "badpaper" in listing
+    assert "goodpaper" not in listing
+    assert "<strong>Retracted</strong>" in listing
+    page = client.get(reverse("admin:references_reference_change", args=[bad.pk])).content.decode()
+    assert "Retracted (Crossref, 10.5555/notice)" in page
+    assert 'href="https://doi.org/10.5555/notice"' in page
+    assert "Not checked yet" in page

@@ -1,7 +1,14 @@
 import httpx
 import pytest
 
-from references.checks.http import NotFoundError, PoliteClient, RateLimiter, ServiceError, retry_after_seconds, user_agent
+from references.checks.http import (
+    NotFoundError,
+    PoliteClient,
+    RateLimiter,
+    ServiceError,
+    retry_after_seconds,
+    user_agent,
+)
 
 from .local_server import Answer
 
@@ -48,7 +55,7 @@ def test_a_wait_longer_than_allowed_is_left_for_the_next_run(local_server):
 def test_a_slow_service_times_out_and_is_retried(local_server):
     """No answer within the timeout counts as a failed attempt."""
     url = local_server.route("/slow", Answer(200, "late", delay=1.0))
-    polite, waits = client(timeout=0.2, retries=1, backoff=0, max_wait=1)
+    polite, _waits = client(timeout=0.2, retries=1, backoff=0, max_wait=1)
     with pytest.raises(ServiceError, match="did not answer in time, 2 times"):
         polite.get(url)
 

@@ -31,7 +31,10 @@ def test_statuses(site):
     """200 works, a 301 chain is "moved" with every hop recorded, 302 works, 404 and 410 are broken,
     no answer in time is unreachable, a redirect loop is broken."""
     with LinkChecker(timeout=0.3) as checker:
-        results = {path: checker.check(site.url + path) for path in ("/ok", "/old", "/temporary", "/missing", "/gone", "/slow", "/loop")}
+        results = {
+            path: checker.check(site.url + path)
+            for path in ("/ok", "/old", "/temporary", "/missing", "/gone", "/slow", "/loop")
+        }
     assert {path: r.status for path, r in results.items()} == {
         "/ok": Status.OK,
         "/old": Status.MOVED,
@@ -43,7 +46,10 @@ def test_statuses(site):
     }
     moved = results["/old"]
     assert moved.final_url == site.url + "/new"
-    assert [(hop["status"], hop["to"]) for hop in moved.redirects] == [(301, site.url + "/older"), (301, site.url + "/new")]
+    assert [(hop["status"], hop["to"]) for hop in moved.redirects] == [
+        (301, site.url + "/older"),
+        (301, site.url + "/new"),
+    ]
     assert results["/gone"].http_status == 410
 
 
@@ -75,7 +81,8 @@ def test_results_are_stored_as_findings_and_resolved(site):
     summary = check_links([gone, moved, fine])
     assert summary.statuses == {Status.BROKEN: 1, Status.MOVED: 1, Status.OK: 1}
     assert gone.health.is_link_broken
-    assert moved.health.is_link_moved and moved.health.link_final_url == site.url + "/new"
+    assert moved.health.is_link_moved
+    assert moved.health.link_final_url == site.url + "/new"
     assert fine.health.is_healthy
     assert Finding.objects.open().filter(kind=Finding.Kind.LINK_MOVED, notice_id=site.url + "/new").count() == 1
     check_links([gone, moved])

@@ -70,13 +70,22 @@ def test_check_stores_findings_once_and_announces_them(local_server, django_capt
     efetch(local_server, EFETCH)
     with django_capture_on_commit_callbacks(execute=True):
         summary = check_sources([spine, heat, walk])
-    assert summary.checked == 3 and not summary.errors
-    assert spine.health.is_retracted and spine.health.is_corrected
+    assert summary.checked == 3
+    assert not summary.errors
+    assert spine.health.is_retracted
+    assert spine.health.is_corrected
     assert heat.health.is_retracted
-    assert walk.health.is_corrected and not walk.health.is_retracted
+    assert walk.health.is_corrected
+    assert not walk.health.is_retracted
     received = sorted((kw["reference"].pk, kw["finding"].kind) for name, kw in signals_sent)
     assert received == sorted(
-        [(spine.pk, "retracted"), (spine.pk, "corrected"), (heat.pk, "retracted"), (walk.pk, "corrected"), (walk.pk, "comment")]
+        [
+            (spine.pk, "retracted"),
+            (spine.pk, "corrected"),
+            (heat.pk, "retracted"),
+            (walk.pk, "corrected"),
+            (walk.pk, "comment"),
+        ]
     )
     assert {name for name, _kw in signals_sent} == {"reference_health_changed"}
     stored = Finding.objects.count()
@@ -95,14 +104,19 @@ def test_garbage_from_crossref_writes_nothing_for_that_reference(local_server):
     summary = check_sources([spine])
     assert summary.errors == [("spine", "Crossref answered with something that is not JSON.")]
     check = ReferenceCheck.objects.get(reference=spine)
-    assert (check.sources_checked_at, check.sources_error) == (None, "Crossref answered with something that is not JSON.")
+    assert (check.sources_checked_at, check.sources_error) == (
+        None,
+        "Crossref answered with something that is not JSON.",
+    )
     assert not Finding.objects.exists()
 
 
 def test_garbage_from_pubmed_is_an_error_not_a_crash(local_server):
     """Not XML, or XML that is not a PubmedArticleSet: a clear error for the references of that batch."""
     heat = make_reference(key="heat", pmid="90000001")
-    efetch(local_server, Answer(200, "{not xml"), Answer(200, "<eFetchResult><ERROR>Empty id list</ERROR></eFetchResult>"))
+    efetch(
+        local_server, Answer(200, "{not xml"), Answer(200, "<eFetchResult><ERROR>Empty id list</ERROR></eFetchResult>")
+    )
     assert check_sources([heat]).errors == [("heat", "PubMed answered with something that is not XML.")]
     assert "Empty id list" in check_sources([heat]).errors[0][1]
     assert not Finding.objects.exists()
@@ -111,7 +125,9 @@ def test_garbage_from_pubmed_is_an_error_not_a_crash(local_server):
 def test_crossref_429_then_success_is_retried(local_server):
     """Too many requests: retried after Retry-After, and the check completes."""
     spine = make_reference(key="spine", doi=RETRACTED_DOI)
-    crossref_work(local_server, RETRACTED_DOI, "crossref-work-retracted.json", Answer(429, headers={"Retry-After": "0"}))
+    crossref_work(
+        local_server, RETRACTED_DOI, "crossref-work-retracted.json", Answer(429, headers={"Retry-After": "0"})
+    )
     assert check_sources([spine]).errors == []
     assert spine.health.is_retracted
     assert local_server.paths().count(f"/crossref/works/{RETRACTED_DOI}") == 2
@@ -146,7 +162,9 @@ def test_malformed_identifiers_are_skipped_without_asking(local_server):
     Reference.objects.bulk_create([Reference(citation_key="bad", title="T", doi="10.12/x", pmid="12ab")])
     bad = Reference.objects.get(citation_key="bad")
     summary = check_sources([bad])
-    assert summary.skipped == [("bad", "the DOI “10.12/x” is malformed; the PMID “12ab” is malformed: correct it in the library.")]
+    assert summary.skipped == [
+        ("bad", "the DOI “10.12/x” is malformed; the PMID “12ab” is malformed: correct it in the library.")
+    ]
     assert local_server.requests == []
 
 

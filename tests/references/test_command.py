@@ -21,7 +21,10 @@ def test_imports_a_file_and_prints_the_plan(qaseem):
     """The command imports the file and lists counts and the merge it made."""
     output = run(str(FIXTURES / "sample.nbib"))
     assert "PubMed (MEDLINE / .nbib): 5 entries: 4 to add, 1 to merge, 0 refused." in output
-    assert "merge entry 2 (qaseem2017noninvasive), line 44 into “qaseem2017” (same DOI): fills issue, pages, PMID" in output
+    assert (
+        "merge entry 2 (qaseem2017noninvasive), line 44 into “qaseem2017” (same DOI): fills issue, pages, PMID"
+        in output
+    )
     assert "4 added, 1 merged." in output
     assert Reference.objects.count() == 5
 

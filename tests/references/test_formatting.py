@@ -206,3 +206,33 @@ def test_only_the_ama_style_exists():
     """Asking for another style is a programming error, reported as such."""
     with pytest.raises(ValueError, match="only 'ama'"):
         format_reference(ref(), style="vancouver")
+
+
+def test_website_with_the_date_it_was_accessed():
+    """AMA: the access date before the link, "Accessed March 3, 2025."."""
+    import datetime
+
+    page = ref(
+        type=T.WEBSITE,
+        title="Low back pain",
+        authors="World Health Organization",
+        source="World Health Organization",
+        year=2023,
+        url="https://www.who.int/news-room/fact-sheets/detail/low-back-pain",
+        accessed=datetime.date(2025, 3, 3),
+    )
+    assert format_reference(page) == (
+        "World Health Organization. Low back pain. World Health Organization. Published 2023. Accessed March 3, 2025. "
+        "https://www.who.int/news-room/fact-sheets/detail/low-back-pain"
+    )
+
+
+def test_doi_is_shown_in_the_case_it_was_given():
+    """A DOI keeps its capitals in the formatted reference; an access date is not shown when a DOI is."""
+    import datetime
+
+    article = ref(
+        title="Trial", authors="Smith, Jane", source="N Engl J Med", year=2021, volume="384", doi="10.1056/NEJMoa2034577",
+        url="https://www.nejm.org/x", accessed=datetime.date(2025, 3, 3),
+    )  # fmt: skip
+    assert format_reference(article) == "Smith J. Trial. <i>N Engl J Med</i>. 2021;384. doi:10.1056/NEJMoa2034577"

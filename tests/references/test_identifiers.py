@@ -52,3 +52,48 @@ def test_is_valid_doi(doi, valid):
 def test_is_valid_pmid(pmid, valid):
     """A PMID is one to nine digits."""
     assert is_valid_pmid(pmid) is valid
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("0-306-40615-2", "9780306406157"),
+        ("ISBN 0306406152", "9780306406157"),
+        ("978-0-306-40615-7", "9780306406157"),
+        ("ISBN-13: 978 0 306 40615 7", "9780306406157"),
+        ("0-8044-2957-X", "9780804429573"),
+        ("0-306-40615-3", ""),  # wrong check digit
+        ("1539-3704", ""),  # an ISSN
+        ("", ""),
+    ],
+)
+def test_isbn_to_13(raw, expected):
+    """ISBN-10 and ISBN-13 in any spelling become ISBN-13; a bad check digit or an ISSN is no ISBN."""
+    from references.identifiers import isbn_to_13
+
+    assert isbn_to_13(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("PMC1234567", "PMC1234567"),
+        ("pmcid: pmc1234567", "PMC1234567"),
+        ("1234567", "PMC1234567"),
+        ("https://pmc.ncbi.nlm.nih.gov/articles/PMC1234567/", "PMC1234567"),
+    ],
+)
+def test_normalize_pmcid(raw, expected):
+    """A PMCID is "PMC" and digits, whatever spelling it came in."""
+    from references.identifiers import is_valid_pmcid, normalize_pmcid
+
+    assert normalize_pmcid(raw) == expected
+    assert is_valid_pmcid(expected)
+
+
+def test_doi_key_and_cited_doi_keys_ignore_case():
+    """DOIs compare in lower case, however they are stored."""
+    from references.identifiers import doi_key, normalize_citation_key
+
+    assert doi_key("https://doi.org/10.1056/NEJMoa2034577") == "10.1056/nejmoa2034577"
+    assert normalize_citation_key("DOI:10.1056/NEJMoa2034577") == "doi:10.1056/nejmoa2034577"

@@ -43,7 +43,11 @@ def test_merge_keeps_every_key_resolving_to_the_survivor(pair, django_capture_on
         reference_merge(merged=merged, survivor=survivor, actor=None)
     survivor.refresh_from_db()
     merged.refresh_from_db()
-    assert (survivor.doi, survivor.pmid, survivor.url) == ("10.5555/Thorax.Book", "90000123", "https://example.org/thoracic")
+    assert (survivor.doi, survivor.pmid, survivor.url) == (
+        "10.5555/Thorax.Book",
+        "90000123",
+        "https://example.org/thoracic",
+    )
     assert (merged.merged_into, merged.doi, merged.pmid) == (survivor, "", "")
     for key in ("whitfield2019clinicalb", "doi:10.5555/THORAX.book", "pmid:90000123", "whitfield2019clinical"):
         assert list(Reference.objects.answering_to([key])) == [survivor], key
@@ -56,7 +60,10 @@ def test_merge_chains_and_copies_findings(pair):
     """Merging a survivor again moves its aliases along; open findings follow to the new survivor."""
     first, second = pair
     third = make_reference(key="whitfield2019c", title="Clinical examination of the thoracic spine", year=2019)
-    findings_store(reference=second, findings=[FindingData(kind=Finding.Kind.RETRACTED, source=Finding.Source.EDITOR, notice_id="x")])
+    findings_store(
+        reference=second,
+        findings=[FindingData(kind=Finding.Kind.RETRACTED, source=Finding.Source.EDITOR, notice_id="x")],
+    )
     reference_merge(merged=second, survivor=first, actor=None)
     reference_merge(merged=first, survivor=third, actor=None)
     assert list(Reference.objects.answering_to(["whitfield2019clinicalb"])) == [third]
@@ -79,7 +86,10 @@ def test_merge_is_in_the_history_and_reverting_undoes_it(pair, django_capture_on
     survivor, merged = pair
     reference_merge(merged=merged, survivor=survivor, actor=None)
     comments = [v.revision.comment for v in Version.objects.get_for_object(merged)]
-    assert comments == ["Merged “whitfield2019clinicalb” into “whitfield2019clinical”", "Before merging “whitfield2019clinicalb” into “whitfield2019clinical”"]
+    assert comments == [
+        "Merged “whitfield2019clinicalb” into “whitfield2019clinical”",
+        "Before merging “whitfield2019clinicalb” into “whitfield2019clinical”",
+    ]
     before = Version.objects.get_for_object(merged)[1]
     signals_sent.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -97,7 +107,8 @@ def test_admin_duplicates_and_merge(client, librarian, pair):
     client.force_login(librarian)
     page = client.get(reverse("admin:references_reference_duplicates")).content.decode()
     url = reverse("admin:references_reference_merge", args=[merged.pk, survivor.pk])
-    assert url in page and "same title, year and first author" in page
+    assert url in page
+    assert "same title, year and first author" in page
     assert client.get(url).status_code == 200
     assert client.post(url, {}).status_code == 400
     assert not Reference.objects.filter(merged_into__isnull=False).exists()
@@ -114,7 +125,9 @@ def test_admin_merge_needs_the_change_permission(client, reader_staff, pair):
     survivor, merged = pair
     client.force_login(reader_staff)
     assert client.get(reverse("admin:references_reference_duplicates")).status_code == 403
-    response = client.post(reverse("admin:references_reference_merge", args=[merged.pk, survivor.pk]), {"confirm": "on"})
+    response = client.post(
+        reverse("admin:references_reference_merge", args=[merged.pk, survivor.pk]), {"confirm": "on"}
+    )
     assert response.status_code == 403
     assert Reference.objects.get(pk=merged.pk).merged_into is None
 

@@ -34,7 +34,8 @@ def test_preview_adds_new_entries_and_merges_known_ones(qaseem):
     assert (merge.existing, merge.key) == (qaseem, "qaseem2017")
     assert merge.fills == {"issue": "7", "pages": "514-530", "pmid": "28192789"}
     assert (
-        merge.summary() == "merge entry 2 (qaseem2017noninvasive), line 27 into “qaseem2017” (same DOI): fills issue, pages, PMID"
+        merge.summary()
+        == "merge entry 2 (qaseem2017noninvasive), line 27 into “qaseem2017” (same DOI): fills issue, pages, PMID"
     )
     assert Reference.objects.count() == 1
 

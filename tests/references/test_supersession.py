@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editions():
-    return make_reference(key="nice2016", title="Low back pain (2016)"), make_reference(key="nice2020", title="Low back pain (2020)")
+    return make_reference(key="nice2016", title="Low back pain (2016)"), make_reference(
+        key="nice2020", title="Low back pain (2020)"
+    )
 
 
 def test_marking_stores_a_finding_and_announces_it(editions, django_capture_on_commit_callbacks, signals_sent):
@@ -23,7 +25,8 @@ def test_marking_stores_a_finding_and_announces_it(editions, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         reference_mark_superseded(reference=old, superseded_by=new, actor=None)
     old.refresh_from_db()
-    assert old.superseded_by == new and old.health.is_superseded
+    assert old.superseded_by == new
+    assert old.health.is_superseded
     finding = Finding.objects.get(reference=old)
     assert (finding.kind, finding.source, finding.details["superseded_by_key"]) == ("superseded", "editor", "nice2020")
     assert signals_sent == [("reference_health_changed", {"reference": old, "finding": finding})]
@@ -39,7 +42,8 @@ def test_unmarking_resolves_the_finding(editions):
     reference_mark_superseded(reference=old, superseded_by=new, actor=None)
     reference_mark_superseded(reference=old, superseded_by=None, actor=None)
     old.refresh_from_db()
-    assert old.superseded_by is None and old.health.is_healthy
+    assert old.superseded_by is None
+    assert old.health.is_healthy
     assert Finding.objects.get(reference=old).resolved_at is not None
 
 
@@ -64,7 +68,8 @@ def test_admin_marks_by_citation_key(client, librarian, editions):
     url = reverse("admin:references_reference_change", args=[old.pk])
     data = form_data(citation_key="nice2016", title="Low back pain (2016)")
     response = client.post(url, {**data, "superseded_by": "nosuchkey"})
-    assert response.status_code == 200 and "No reference in the library has this citation key." in response.content.decode()
+    assert response.status_code == 200
+    assert "No reference in the library has this citation key." in response.content.decode()
     response = client.post(url, {**data, "superseded_by": " NICE2020 "})
     assert response.status_code == 302
     old.refresh_from_db()

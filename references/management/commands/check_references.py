@@ -18,7 +18,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--only", choices=["sources", "links"], help="run only the identifier checks, or only the link checks"
         )
-        parser.add_argument("keys", nargs="*", metavar="KEY", help="citation keys to check (default: the whole library)")
+        parser.add_argument(
+            "keys", nargs="*", metavar="KEY", help="citation keys to check (default: the whole library)"
+        )
         parser.add_argument(
             "--due", action="store_true", help="only references not checked within CITATION_CHECK_INTERVAL_DAYS"
         )
