@@ -103,7 +103,7 @@ def reference_choices(term: str) -> list[dict]:
     """The reference picker's results: references whose title, authors, key, DOI, PMID or year
     match every word of ``term`` (a DOI or PMID as a whole); the newest references for no term."""
     term = " ".join(term.split())
-    references = Reference.objects.all()
+    references = Reference.objects.library()
     doi, pmid = normalize_doi(term), normalize_pmid(term)
     if is_valid_doi(doi) or is_valid_pmid(pmid):
         references = references.search(term).order_by("citation_key")
@@ -161,9 +161,11 @@ class DerivedReferences:
 
 
 def derived_references(article: Article) -> DerivedReferences:
-    """``DerivedReferences`` of the saved article, in four queries whatever its size."""
+    """``DerivedReferences`` of the saved article, with each source's health (retracted, corrected,
+    superseded, broken link), in six queries whatever its size."""
     bodies = list(article.bodies.select_related("audience"))
-    library = _library_for([body.body for body in bodies])
+    keys = {key for body in bodies for key in cited_keys(body.body)}
+    library = list(Reference.objects.answering_to(keys).with_health()) if keys else []
     resolve = build_resolver(library)
     numbered: dict[int, Reference] = {}
     unresolved = []

@@ -1,10 +1,12 @@
 """Reactions inside the articles app: a changed source puts the articles citing it up for re-review."""
 
+from django.db import transaction
 from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
 from references.models import Reference
+from references.signals import reference_health_changed, references_merged
 
 from . import events
 from .models import Article, ArticleBody, ArticleControl, Citation, Publication, RelatedQuestion
@@ -37,13 +39,51 @@ def flag_citing_articles(sender, instance: Reference, created: bool, **kwargs) -
         "key": instance.citation_key,
         "fields": ", ".join(changed),
     }
+    articles_flag_citing(reference=instance, reason=reason)
+
+
+def articles_flag_citing(*, reference: Reference, reason: str) -> list[int]:
+    """Send the approved articles citing ``reference`` back to the board with ``reason`` (the
+    periodic re-review job opens and routes their review requests); returns the newly flagged ids."""
     flagged = ArticleControl.objects.filter(
-        article__citations__reference=instance, article__publication__status=Publication.Status.APPROVED
+        article__citations__reference=reference, article__publication__status=Publication.Status.APPROVED
     )
     newly_flagged = list(flagged.filter(rereview_reason="").values_list("article_id", flat=True))
     flagged.update(rereview_reason=reason[:300])
     for article_id in newly_flagged:
         events.send_on_commit(events.article_flagged_for_rereview, article_id=article_id, reason="source_changed")
+    return newly_flagged
+
+
+@receiver(reference_health_changed)
+def flag_articles_citing_an_unhealthy_source(sender, reference: Reference, finding, **kwargs) -> None:
+    """A cited source was retracted, corrected, questioned, superseded or its link died: every approved
+    article citing it goes back to the board, the reason naming the source and the finding."""
+    if not (finding.is_problem or finding.kind == "superseded"):
+        return
+    reason = _("Reference “%(key)s”: %(finding)s") % {"key": reference.citation_key, "finding": finding.describe()}
+    articles_flag_citing(reference=reference, reason=reason)
+
+
+@receiver(references_merged)
+def cite_the_survivor_of_a_merge(sender, merged: Reference, survivor: Reference, **kwargs) -> None:
+    """Two references were one work: articles that cite the merged one cite the survivor instead
+    (their keys keep resolving, to the survivor). An article locked for review keeps its rows until
+    it is editable again; its next save derives them anew."""
+    from reversion import add_to_revision, create_revision, set_comment
+
+    from .services.content import article_sync_citations
+
+    comment = _("References merged: “%(merged)s” into “%(survivor)s”") % {
+        "merged": merged.citation_key,
+        "survivor": survivor.citation_key,
+    }
+    citing = Article.objects.filter(citations__reference=merged, control__review_locked=False).distinct()
+    for article in citing:
+        with transaction.atomic(), create_revision():
+            set_comment(comment)
+            article_sync_citations(article=article)
+            add_to_revision(article)
 
 
 class ContentLocked(Exception):

@@ -33,7 +33,7 @@ CHIEF_EXTRA = [
     "articles.add_previewlink", "articles.change_previewlink", "articles.view_previewlink",
     "personalization.add_audience", "personalization.change_audience", "personalization.delete_audience",
     "reviews.add_boardmember", "reviews.change_boardmember", "reviews.delete_boardmember",
-    "references.delete_reference",
+    "references.delete_reference", "references.view_citation_health_report",
     "reviews.assign_reviewrequest", "reviews.view_review_report",
     "reviews.add_topicrouting", "reviews.change_topicrouting", "reviews.delete_topicrouting", "reviews.view_topicrouting",
     "reviews.add_specialty", "reviews.change_specialty", "reviews.view_specialty",

@@ -19,7 +19,11 @@ logger = logging.getLogger(__name__)
 
 @task()
 def check_reference_health() -> str:
-    """Ask Crossref and PubMed about the references due for a check; store retractions and corrections."""
+    """Ask Crossref and PubMed about the references due for a check; store retractions and corrections.
+    Runs only once the site has a contact address for the services (``CITATION_CHECK_CONTACT_EMAIL``),
+    as their polite-use rules ask: a development copy never calls them on its own."""
+    if not settings.CITATION_CHECK_CONTACT_EMAIL:
+        return "not configured: set CITATION_CHECK_CONTACT_EMAIL to check sources on a schedule"
     due = list(sources_due(older_than_days=settings.CITATION_CHECK_INTERVAL_DAYS)[: settings.CITATION_CHECK_BATCH_SIZE])
     if not due:
         return "nothing due"
@@ -33,7 +37,10 @@ def check_reference_health() -> str:
 
 @task()
 def link_check() -> str:
-    """Check the web addresses of the references due for it; store broken and moved links."""
+    """Check the web addresses of the references due for it; store broken and moved links (also only
+    once ``CITATION_CHECK_CONTACT_EMAIL`` is set: the checker names the site and that address)."""
+    if not settings.CITATION_CHECK_CONTACT_EMAIL:
+        return "not configured: set CITATION_CHECK_CONTACT_EMAIL to check links on a schedule"
     due = list(links_due(older_than_days=settings.CITATION_CHECK_INTERVAL_DAYS)[: settings.CITATION_CHECK_BATCH_SIZE])
     if not due:
         return "nothing due"

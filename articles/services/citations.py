@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleControl
 from articles.signals import ContentLocked
-from references.identifiers import is_valid_doi, is_valid_pmid, normalize_citation_key
+from references.identifiers import is_valid_doi, is_valid_pmid, normalize_citation_key, normalize_doi, normalize_pmid
 from references.models import Reference
 from references.services import reference_create_for_identifier
 
@@ -17,9 +17,12 @@ from .content import article_sync_citations
 
 def cited_identifier(key: str) -> tuple[str, str] | None:
     """``("doi", "10.x/y")`` or ``("pmid", "123")`` for a cited DOI or PMID key; None for any other key."""
-    kind, _sep, value = normalize_citation_key(key).partition(":")
-    if (kind == "doi" and is_valid_doi(value)) or (kind == "pmid" and is_valid_pmid(value)):
-        return kind, value
+    kind, _sep, _value = normalize_citation_key(key).partition(":")
+    value = key.split(":", 1)[1].strip() if ":" in key else ""
+    if kind == "doi" and is_valid_doi(normalize_doi(value)):
+        return kind, normalize_doi(value)  # as the editor wrote it: DOIs keep their case
+    if kind == "pmid" and is_valid_pmid(normalize_pmid(value)):
+        return kind, normalize_pmid(value)
     return None
 
 

@@ -33,6 +33,8 @@ class Summary:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (citation key, why)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (citation key, something to know)
     statuses: dict[str, int] = field(default_factory=dict)  # link status -> count
+    failures_in_a_row: int = 0
+    stopped_early: bool = False  # the services looked unreachable: the rest is left for the next run
 
     def as_text(self) -> str:
         parts = [_("%(count)s checked") % {"count": self.checked}]
@@ -41,6 +43,8 @@ class Summary:
             parts += [f"{count} {status}" for status, count in sorted(self.statuses.items())]
         parts.append(_("%(count)s failed") % {"count": len(self.errors)})
         parts.append(_("%(count)s skipped") % {"count": len(self.skipped)})
+        if self.stopped_early:
+            parts.append(_("stopped early: the services did not answer, the rest waits for the next run"))
         return ", ".join(parts)
 
 
@@ -67,6 +71,10 @@ def links_due(*, older_than_days: int | None = None) -> "Iterable[Reference]":
     return references.order_by("last_check__link_checked_at", "pk")
 
 
+# So many failed references in a row mean the services are unreachable, not that these references are odd.
+SERVICES_DOWN_AFTER = 3
+
+
 def check_sources(
     references: Sequence[Reference],
     *,
@@ -86,9 +94,16 @@ def check_sources(
             batch = references[start : start + pubmed.BATCH_SIZE]
             records, batch_error = _pubmed_batch(pubmed_client, batch)
             for reference in batch:
+                errors_before = len(summary.errors)
                 _check_one(reference, crossref_client, records, batch_error, summary)
+                summary.failures_in_a_row = summary.failures_in_a_row + 1 if len(summary.errors) > errors_before else 0
                 if tick:
                     tick(1)
+                if summary.failures_in_a_row >= SERVICES_DOWN_AFTER:
+                    # The services (or the network) are down: stop instead of waiting out every
+                    # timeout; the references left are due again at the next run.
+                    summary.stopped_early = True
+                    return summary
     finally:
         if own_crossref:
             crossref_client.close()

@@ -203,13 +203,14 @@ def test_add_reference_for_a_pmid_key(client, editor, article, professional):
 
 
 def test_add_reference_for_a_doi_key_makes_a_key_from_it(client, editor, article, professional):
-    """A DOI key gets a readable citation key; the DOI is stored normalised."""
+    """A DOI key gets a readable citation key; the DOI is stored as the editor wrote it (DOIs keep their case)."""
     ArticleBody.objects.filter(article=article, audience=professional).update(
         body="Trial [@doi:10.1056/NEJMoa2034577]."
     )
     client.force_login(editor)
     client.post(_add_url(article), {"key": "doi:10.1056/NEJMoa2034577"})
-    reference = Reference.objects.get(doi="10.1056/nejmoa2034577")
+    reference = Reference.objects.get(doi__iexact="10.1056/nejmoa2034577")
+    assert reference.doi == "10.1056/NEJMoa2034577"
     assert reference.citation_key == "doi-10-1056-nejmoa2034577"
     assert article.citations.filter(reference=reference).exists()
 

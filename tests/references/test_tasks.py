@@ -34,3 +34,25 @@ def test_jobs_are_registered_tasks():
     """Both are Tasks API tasks the periodic entry can enqueue."""
     assert check_reference_health.name == "check_reference_health"
     assert link_check.name == "link_check"
+
+
+def test_without_a_contact_address_the_scheduled_checks_call_nobody(local_server, settings):
+    """A site that has not named its contact address (a development copy) never calls the services on a schedule."""
+    settings.CITATION_CHECK_CONTACT_EMAIL = ""
+    make_reference(key="spine", doi="10.5555/Spine.2019.0042")
+    assert check_reference_health.call().startswith("not configured")
+    assert link_check.call().startswith("not configured")
+    assert not ReferenceCheck.objects.exists()
+
+
+def test_a_run_stops_when_the_services_do_not_answer(local_server, settings):
+    """Three failed references in a row mean the services are down: the run stops, the rest stays due."""
+    settings.CITATION_CHECK_BATCH_SIZE = 10
+    settings.CITATION_CHECK_RETRIES = 0
+    for n in range(6):
+        make_reference(key=f"ref{n}", doi=f"10.5555/Down.{n}")
+        local_server.route(f"/crossref/works/10.5555/Down.{n}", Answer(503))
+    outcome = check_reference_health.call()
+    assert "3 failed" in outcome
+    assert "stopped early" in outcome
+    assert not ReferenceCheck.objects.filter(sources_checked_at__isnull=False).exists()

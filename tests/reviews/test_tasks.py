@@ -181,11 +181,13 @@ def test_approval_with_the_queue_down_answers_302_and_is_saved(client, http_unde
 
 
 def test_enqueue_scheduled_jobs_queues_the_periodic_jobs(task_queue, capsys):
-    """The periodic entry queues the sweep for due approvals, the expiry job, the reviewers' reminders
-    and the re-reviews of answers past their review date, nothing else."""
+    """The periodic entry queues the sweep for due approvals, the expiry job, the reviewers' reminders,
+    the re-reviews of answers past their review date and the citation-health checks, nothing else."""
     call_command("enqueue_scheduled_jobs")
     assert sorted(task_queue.names()) == [
+        "check_reference_health",
         "expire_publications",
+        "link_check",
         "open_due_rereviews",
         "publish_due_approvals",
         "send_review_reminders",

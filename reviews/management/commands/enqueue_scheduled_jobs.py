@@ -7,11 +7,19 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections
 
 from articles.tasks import expire_publications
+from references.tasks import check_reference_health, link_check
 from reviews.tasks import open_due_rereviews, publish_due_approvals, send_review_reminders
 
 # The jobs that run on a clock rather than because someone acted. Each is idempotent, so a run
 # that overlaps another, or a backlog after the worker was down, does no harm.
-SCHEDULED_JOBS = (publish_due_approvals, expire_publications, send_review_reminders, open_due_rereviews)
+SCHEDULED_JOBS = (
+    publish_due_approvals,
+    expire_publications,
+    send_review_reminders,
+    open_due_rereviews,
+    check_reference_health,
+    link_check,
+)
 logger = logging.getLogger(__name__)
 
 
