@@ -286,6 +286,7 @@ class ArticleAdmin(ContentLockMixin, editor.EditorViews, VersionAdmin):
             url("preview-markdown/", self.preview_view, "preview"),
             url("<path:object_id>/history/compare/", self.compare_view, "compare"),
             url("<path:object_id>/references/add/", self.add_reference_view, "add_reference"),
+            url("<path:object_id>/references/cite-anyway/", self.cite_anyway_view, "cite_anyway"),
             *super().get_urls(),
         ]
 
@@ -379,6 +380,7 @@ class ArticleAdmin(ContentLockMixin, editor.EditorViews, VersionAdmin):
                 **(extra_context or {}),
                 **self.publication_context(article),
                 "derived": editor.derived_references(article),
+                "can_edit_references": self.has_change_permission(request, article),
                 "can_add_references": request.user.has_perm("references.add_reference")
                 and self.has_change_permission(request, article),
             }

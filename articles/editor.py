@@ -34,7 +34,7 @@ from references.models import Reference
 from .models import Article
 from .readability import measure
 from .rendering import build_resolver, cited_keys, render_markdown
-from .services.citations import article_add_reference, cited_identifier
+from .services.citations import article_add_reference, article_cite_despite_retraction, cited_identifier
 from .signals import ContentLocked
 from .text import normalize_markdown
 
@@ -133,6 +133,7 @@ class DerivedReference:
     number: int
     reference: Reference
     saved: bool  # False: the library has it now, and the next save adds it to the article
+    override_reason: str = ""  # why it is cited although retracted
 
     @property
     def formatted(self) -> SafeString:
@@ -174,11 +175,11 @@ def derived_references(article: Article) -> DerivedReferences:
         for cited in rendered.references:
             numbered.setdefault(cited.reference.pk, cited.reference)
         unresolved += [UnresolvedKey(m.key, body.audience, m.sentence) for m in rendered.missing]
-    saved = set(article.citations.values_list("reference_id", flat=True))
-    stale_ids = saved - set(numbered)
+    saved = dict(article.citations.values_list("reference_id", "override_reason"))
+    stale_ids = set(saved) - set(numbered)
     return DerivedReferences(
         references=[
-            DerivedReference(number, reference, reference.pk in saved)
+            DerivedReference(number, reference, reference.pk in saved, saved.get(reference.pk, ""))
             for number, reference in enumerate(numbered.values(), start=1)
         ],
         unresolved=unresolved,
@@ -274,6 +275,35 @@ class EditorViews:
             except (ValueError, Audience.DoesNotExist):
                 return JsonResponse({"error": gettext("Choose an audience from the list.")}, status=400)
         return JsonResponse(preview(text, audience))
+
+    def cite_anyway_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """POST reference=<pk>, reason=…: cite a retracted source on purpose, with the reason the board reads."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        reference = (
+            Reference.objects.filter(pk=request.POST.get("reference", "")).first()
+            if request.POST.get("reference", "").isdigit()
+            else None
+        )
+        if reference is None:
+            return HttpResponseBadRequest(gettext("Choose a reference the article cites."), content_type="text/plain")
+        try:
+            article_cite_despite_retraction(
+                article=article, reference=reference, reason=request.POST.get("reason", ""), actor=request.user
+            )
+        except ValidationError as error:
+            return HttpResponseBadRequest(" ".join(error.messages), content_type="text/plain; charset=utf-8")
+        except ContentLocked as error:
+            return HttpResponse(str(error), status=409, content_type="text/plain; charset=utf-8")
+        messages.success(
+            request, gettext("Saved: the board will read why the article cites “%s”.") % reference.citation_key
+        )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]) + "#article-references")
 
     def add_reference_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """POST key=doi:…|pmid:…: add an empty reference with that identifier, cite it, and open it to complete."""

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from personalization.models import Audience
 from references.models import Reference
 
+from .models import Publication
 from .rendering import CALLOUT_TYPES, RenderedBody, build_resolver, render_markdown
 from .selectors import figure_resolver_for
 from .versioning import ArticleContent
@@ -134,8 +135,41 @@ def content_problems(content: ArticleContent) -> list[Problem]:
     """What keeps ``content`` from going to review: the one readiness rule, for a pinned
     revision (the workflow's ``submit`` condition) and for the live rows (the editor's warnings)."""
     audiences = Audience.objects.in_bulk(list(content.bodies))
-    return check_content(
+    references = list(Reference.objects.filter(pk__in=content.reference_ids).with_health())
+    problems = check_content(
         bodies={audiences[pk]: text for pk, text in content.bodies.items()},
-        references=Reference.objects.filter(pk__in=content.reference_ids),
+        references=references,
         default_audience=Audience.objects.default(),
     )
+    return problems + retracted_citation_problems(content, references)
+
+
+def retracted_citation_problems(content: ArticleContent, references: list[Reference]) -> list[Problem]:
+    """A retracted source may be newly cited only with the editor's stated reason, which the board
+    reads; one the approved version already cited is the board's to judge at re-review."""
+    retracted = [r for r in references if r.health.is_retracted]
+    if not retracted:
+        return []
+    explained = {reference_id for reference_id, _reason in content.overrides}
+    already = _approved_reference_ids(content.article_id)
+    return [
+        Problem(
+            "retracted_citation",
+            _(
+                "“%(key)s” was retracted. Cite another source, or, if you cite it on purpose, say why "
+                "under References (“Cite it anyway”): the board will read your reason."
+            )
+            % {"key": reference.citation_key},
+        )
+        for reference in retracted
+        if reference.pk not in explained and reference.pk not in already
+    ]
+
+
+def _approved_reference_ids(article_id: int) -> set[int]:
+    revision_id = (
+        Publication.objects.approved().filter(article_id=article_id).values_list("revision_id", flat=True).first()
+    )
+    if not revision_id:
+        return set()
+    return set(ArticleContent.from_revision(revision_id, article_id).reference_ids)

@@ -168,6 +168,9 @@ class Citation(models.Model):
     reference = models.ForeignKey(
         Reference, on_delete=models.PROTECT, related_name="citations", verbose_name=_("reference")
     )
+    # An editor who cites a retracted source on purpose (to discuss the retraction, say) says why;
+    # the board reads the reason with the revision, and without it the article cannot be submitted.
+    override_reason = models.TextField(_("cited although retracted, because"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["id"]

@@ -37,10 +37,12 @@ class ArticleContent:
     bodies: dict[int, str] = field(default_factory=dict)  # audience id -> Markdown
     reference_ids: tuple[int, ...] = ()
     related_ids: tuple[int, ...] = ()  # in the order readers see them
+    overrides: tuple[tuple[int, str], ...] = ()  # (reference id, why it is cited although retracted)
     revision_id: int | None = None  # the reversion revision it was rebuilt from; None for live rows
 
     @classmethod
     def from_article(cls, article: Article) -> "ArticleContent":
+        citations = list(article.citations.all())
         return cls(
             article_id=article.pk,
             question=article.question,
@@ -48,8 +50,9 @@ class ArticleContent:
             summary=article.summary,
             topic_id=article.topic_id,
             bodies={b.audience_id: b.body for b in article.bodies.all()},
-            reference_ids=tuple(sorted(c.reference_id for c in article.citations.all())),
+            reference_ids=tuple(sorted(c.reference_id for c in citations)),
             related_ids=tuple(r.related_id for r in sorted(article.related_links.all(), key=_link_order)),
+            overrides=_overrides(citations),
         )
 
     @classmethod
@@ -84,6 +87,7 @@ class ArticleContent:
             bodies={b.audience_id: b.body for b in bodies},
             reference_ids=tuple(sorted(c.reference_id for c in citations)),
             related_ids=tuple(r.related_id for r in sorted(links, key=_link_order)),
+            overrides=_overrides(citations),
             revision_id=revision_id,
         )
 
@@ -98,8 +102,14 @@ class ArticleContent:
             "references": list(self.reference_ids),
             "related": list(self.related_ids),
         }
+        if self.overrides:  # absent when empty, so content without any keeps the hash it always had
+            payload["overrides"] = [list(o) for o in self.overrides]
         encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def _overrides(citations) -> tuple[tuple[int, str], ...]:
+    return tuple(sorted((c.reference_id, c.override_reason) for c in citations if getattr(c, "override_reason", "")))
 
 
 def _link_order(link: RelatedQuestion) -> tuple[int, int]:

@@ -37,9 +37,11 @@ class ReferenceView:
     url: str
     doi: str
     pmid: str
+    problems: list[str]  # retracted, corrected, superseded, broken link: what the library knows now
+    override_reason: str  # the editor's reason for citing it although it was retracted
 
 
-def reference_views(cited, *, prefix: str, formatted: dict) -> list[ReferenceView]:
+def reference_views(cited, *, prefix: str, formatted: dict, overrides: dict | None = None) -> list[ReferenceView]:
     """A body's cited references (``RenderedBody.references``) as the review page lists them;
     ``formatted`` caches the AMA text per reference across bodies."""
     views = []
@@ -61,9 +63,19 @@ def reference_views(cited, *, prefix: str, formatted: dict) -> list[ReferenceVie
                 url=reference.url,
                 doi=reference.doi,
                 pmid=reference.pmid,
+                problems=_problems(reference),
+                override_reason=(overrides or {}).get(reference.pk, ""),
             )
         )
     return views
+
+
+def _problems(reference) -> list[str]:
+    health = reference.health
+    problems = [finding.describe() for finding in health.problems]
+    if health.is_superseded:
+        problems.append(_("Superseded by a newer edition (%(key)s).") % {"key": health.superseded_by.citation_key})
+    return problems
 
 
 def annotate_body(html: str, *, prefix: str, references: list[ReferenceView], section_url=None, sections=()) -> str:

@@ -1,6 +1,6 @@
 """The articles app's write paths: the only code that writes its tables."""
 
-from .citations import article_add_reference
+from .citations import article_add_reference, article_cite_despite_retraction
 from .content import (
     article_change_topic,
     article_create,
@@ -28,6 +28,7 @@ __all__ = [
     "ReviewStep",
     "article_add_reference",
     "article_change_topic",
+    "article_cite_despite_retraction",
     "article_create",
     "article_expire",
     "article_hold_for_schedule",

@@ -159,7 +159,7 @@ def review_page(review_request: ReviewRequest, *, user, compare: str | None = No
     # everything is new and the member reads the revision itself, rather than a wall of insertions.
     diff = compare_content(old, content, old_metadata=old_metadata) if old is not None else None
 
-    resolve = build_resolver(Reference.objects.filter(pk__in=content.reference_ids))
+    resolve = build_resolver(Reference.objects.filter(pk__in=content.reference_ids).with_health())
     audiences = Audience.objects.in_bulk(list(content.bodies))
     figures = figure_resolver_for(content.bodies.values())
     comments = list(
@@ -173,7 +173,9 @@ def review_page(review_request: ReviewRequest, *, user, compare: str | None = No
         audience = audiences[pk]
         rendered = render_markdown(text, resolve, figures=figures)
         prefix = f"{audience.slug}-"
-        references = reference_views(rendered.references, prefix=prefix, formatted=formatted)
+        references = reference_views(
+            rendered.references, prefix=prefix, formatted=formatted, overrides=dict(content.overrides)
+        )
         body_outline = outline(rendered.html)
         section_url = _section_url(review_request, audience) if can_comment else None
         version = RenderedVersion(
