@@ -330,6 +330,44 @@ class PublishedBody(models.Model):
         return f"{self.publication_id} / {self.audience_id}"
 
 
+class PublishedVersionQuerySet(models.QuerySet):
+    def newest_first(self) -> "PublishedVersionQuerySet":
+        return self.order_by("-published_at", "-pk")
+
+
+class PublishedVersion(models.Model):
+    """One approved revision as it went live: the public version history of an article.
+
+    Written by ``article_publish`` only, one row per approval, and never changed after. It keeps
+    the review facts, the editor's change summary the board approved, and what changed (sections
+    and references added or removed, derived from the snapshot); never the old text itself.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="published_versions")
+    revision_id = models.PositiveBigIntegerField(help_text=_("The django-reversion revision that was approved."))
+    content_hash = models.CharField(max_length=64)
+    published_at = models.DateTimeField(_("published"))
+    last_reviewed = models.DateField(_("approved"), null=True, blank=True)
+    reviewers = models.JSONField(default=list, blank=True)
+    change_summary = models.TextField(_("change summary"), blank=True)
+    substantive = models.BooleanField(_("changes medical advice"), default=False)
+    is_first = models.BooleanField(_("first publication"), default=False)
+    # What this version contained ({"sections": [...], "references": [{"key", "title", "year"}]}),
+    # and what changed from the version before it (``articles.services.history.version_changes``).
+    outline = models.JSONField(default=dict, blank=True)
+    changes = models.JSONField(default=dict, blank=True)
+
+    objects = PublishedVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("published version")
+        verbose_name_plural = _("published versions")
+        indexes = [models.Index(fields=["article", "-published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} @ {self.published_at:%Y-%m-%d}"
+
+
 class EditorialPolicy(models.Model):
     """The editorial policy readers are pointed to from every article; the newest row is in force."""
 

@@ -6,12 +6,14 @@ from . import views
 from .feeds import LatestApprovedFeed
 from .sitemaps import ArticleSitemap
 from .views.figures import figure_image
+from .views.history import article_history
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("questions/<slug:slug>/", views.article_detail, name="article_detail"),
+    path("questions/<slug:slug>/history/", article_history, name="article_history"),
     path("preview/<int:pk>/", views.article_preview, name="article_preview"),
     path("preview/shared/<str:token>/", views.shared_preview, name="shared_preview"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),

@@ -24,12 +24,14 @@ from articles.versioning import ArticleContent
 from references.formatting import format_reference
 from references.models import Reference
 
+from .history import version_record
+
 ReviewStep = Publication.ReviewStep
 
 
 @dataclass(frozen=True)
 class ReviewFacts:
-    """What the workflow knows about the revision being published; never typed by hand."""
+    """What the workflow knows about the revision being published; only the change summary was typed."""
 
     review_step: ReviewStep
     submitted_at: datetime | None = None
@@ -39,6 +41,9 @@ class ReviewFacts:
     # The editor's schedule: not public before ``publish_at``, off the site from ``unpublish_at``.
     publish_at: datetime | None = None
     unpublish_at: datetime | None = None
+    # What the editor told readers changed, approved by the board with the content (version history).
+    change_summary: str = ""
+    substantive: bool = False
 
     @property
     def embargoed(self) -> bool:
@@ -148,6 +153,7 @@ def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: 
     for body in bodies:
         body.publication = publication
     PublishedBody.objects.bulk_create(bodies)
+    publication.written_bodies = bodies  # what the version history derives its outline from, unread
     return publication
 
 
@@ -199,10 +205,18 @@ def article_unlock(*, article: Article) -> None:
 @transaction.atomic(savepoint=False)
 def article_publish(*, article: Article, content: ArticleContent, facts: ReviewFacts) -> Publication:
     """The board approved ``content`` (a pinned revision): it becomes what readers see (invariants 1
-    and 5), the content is editable again and any re-review flag is cleared."""
+    and 5), the content is editable again, any re-review flag is cleared, and the approval is added
+    to the public version history."""
     first = _never_approved(article)
     publication = _snapshot(article=article, content=content, status=Publication.Status.APPROVED, facts=facts)
     ArticleControl.objects.filter(article=article).update(review_locked=False, rereview_reason="")
+    version_record(
+        article=article,
+        publication=publication,
+        change_summary=facts.change_summary,
+        substantive=facts.substantive,
+        first=first,
+    )
     events.send_on_commit(events.article_published, article_id=article.pk, first=first)
     return publication
 

@@ -18,6 +18,7 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from articles.admin import ArticleAdminExtension, register_article_admin_extension
 from articles.exchange import ArticleFile, dump_article
 from reviews.models import Assignment, AuditEntry, PassageComment, ReviewDecision, ReviewRequest
+from reviews.models.requests import CHANGE_SUMMARY_MAX
 from reviews.services import (
     article_restore,
     article_retire,
@@ -100,6 +101,19 @@ class ScheduleForm(forms.Form):
         return [f"{self[name].label}: {' '.join(errors)}" for name, errors in self.errors.items()]
 
 
+class ChangeSummaryForm(forms.Form):
+    """What the editor tells readers changed, sent with "Submit for review" and "Resubmit"; the
+    services require the summary once the article has an approved version."""
+
+    change_summary = forms.CharField(
+        label=gettext_lazy("Change summary"), required=False, max_length=CHANGE_SUMMARY_MAX, strip=True
+    )
+    substantive = forms.BooleanField(label=gettext_lazy("Changes medical advice"), required=False)
+
+    def problems(self) -> list[str]:
+        return [f"{self[name].label}: {' '.join(errors)}" for name, errors in self.errors.items()]
+
+
 class WorkflowExtension(ArticleAdminExtension):
     """The review workflow in the article admin: its status panel, buttons, list column and bulk actions."""
 
@@ -150,6 +164,10 @@ class WorkflowExtension(ArticleAdminExtension):
             if not schedule.is_valid():
                 return self._refused(model_admin, request, article, action, schedule.problems(), status=400)
             options.update(schedule.cleaned_data)
+            summary = ChangeSummaryForm(request.POST)
+            if not summary.is_valid():
+                return self._refused(model_admin, request, article, action, summary.problems(), status=400)
+            options.update(summary.cleaned_data)
         try:
             if action in ("submit", "retire", "restore"):
                 service(article=article, actor=request.user, **options)

@@ -19,6 +19,7 @@ from articles.versioning import ArticleContent, PinnedRevision, pinned_revision
 from .assignments import Assignment
 from .board import BoardMember
 
+CHANGE_SUMMARY_MAX = 1000
 OPEN_STATES = ("submitted", "under_review", "changes_requested")
 # The states in which the board is at work on a request: reviewers start, comment and decide.
 REVIEWING_STATES = ("submitted", "under_review")
@@ -113,6 +114,10 @@ class ReviewRequest(ConcurrentTransitionMixin, models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SUBMISSION)
     # Why the schedule opened a re-review ("Review date passed", a changed source); empty otherwise.
     rereview_reason = models.CharField(_("re-review because"), max_length=300, blank=True)
+    # What the editor tells readers changed (the public version history), read and approved by the
+    # board with the content; required once the article has an approved version.
+    change_summary = models.TextField(_("change summary"), max_length=CHANGE_SUMMARY_MAX, blank=True)
+    substantive = models.BooleanField(_("changes medical advice"), default=False)
 
     objects = ReviewRequestQuerySet.as_manager()
 

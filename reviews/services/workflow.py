@@ -29,6 +29,7 @@ from articles.services import ReviewFacts
 from references.models import Reference
 from reviews import tasks
 from reviews.models import Assignment, AttestationItem, PassageComment, ReviewDecision, ReviewRequest
+from reviews.models.requests import CHANGE_SUMMARY_MAX
 
 from .assignment import close_assignments, review_assign
 from .common import (
@@ -120,6 +121,26 @@ def _checked_schedule(publish_at: datetime | None, unpublish_at: datetime | None
     return publish_at, unpublish_at
 
 
+def _checked_summary(article, change_summary: str) -> str:
+    """The editor's public change summary, whitespace tidied; refused when too long, or when empty
+    for an article readers already have an approved version of (the history must say what changed)."""
+    summary = "\n".join(" ".join(line.split()) for line in (change_summary or "").strip().splitlines()).strip()
+    if len(summary) > CHANGE_SUMMARY_MAX:
+        raise ValidationError(
+            _("Keep the change summary under %(n)d characters; it is a note for readers, not the change itself.")
+            % {"n": CHANGE_SUMMARY_MAX}
+        )
+    publication = getattr(article, "publication", None)
+    if not summary and publication is not None and publication.status == publication.Status.APPROVED:
+        raise ValidationError(
+            _(
+                "Say what changed for readers in the change summary: this article is already published, "
+                "and its version history shows the summary once the board approves it."
+            )
+        )
+    return summary
+
+
 def review_submit(
     *,
     article,
@@ -127,11 +148,16 @@ def review_submit(
     comment: str = "",
     publish_at: datetime | None = None,
     unpublish_at: datetime | None = None,
+    change_summary: str = "",
+    substantive: bool = False,
 ) -> ReviewRequest:
     """An editor submits the article's current content; pins it as a new revision.
 
     ``publish_at`` (optional) holds the approved revision back until that time; ``unpublish_at``
     (optional) takes it off the public site then. Both must lie ahead, unpublish after publish.
+    ``change_summary`` tells readers what changed, and ``substantive`` marks a change of medical
+    advice; the board approves both with the content, and the version history shows them. The
+    summary is required once the article has an approved version (``_checked_summary``).
     Refused while a request is open, while the content has problems, or for a retired article.
     Locks the article row. Assigns the reviewers (``review_assign``), who are mailed after commit.
     """
@@ -144,7 +170,12 @@ def review_submit(
         if ReviewRequest.objects.open().filter(article=article).exists():
             raise ValidationError(_("This article already has an open review request."))
         review_request = ReviewRequest(
-            article=article, submitted_by=actor, publish_at=publish_at, unpublish_at=unpublish_at
+            article=article,
+            submitted_by=actor,
+            publish_at=publish_at,
+            unpublish_at=unpublish_at,
+            change_summary=_checked_summary(article, change_summary),
+            substantive=bool(substantive),
         )
         _pin(review_request, actor=actor, comment=_("Submitted for review"))
         _run_ready_transition(review_request, review_request.submit)
@@ -159,9 +190,13 @@ def review_resubmit(
     comment: str = "",
     publish_at: datetime | None = None,
     unpublish_at: datetime | None = None,
+    change_summary: str = "",
+    substantive: bool | None = None,
 ) -> ReviewRequest:
     """An editor answers a change request with the article's current content, pinned anew, and
     the schedule given now (it replaces the earlier one; empty means none), checked as on submission.
+    A change summary given now replaces the earlier one (empty keeps it; it is required, as on
+    submission, when the article has an approved version); ``substantive`` None keeps the flag.
 
     Refused while a comment on a passage that was sent to the editor has no reply. The new round
     goes back to the members who requested changes, then to those who approved the earlier
@@ -192,6 +227,11 @@ def review_resubmit(
             if d.outcome == ReviewDecision.Outcome.APPROVE
         ]
         review_request.publish_at, review_request.unpublish_at = publish_at, unpublish_at
+        review_request.change_summary = _checked_summary(
+            review_request.article, change_summary or review_request.change_summary
+        )
+        if substantive is not None:
+            review_request.substantive = bool(substantive)
         _pin(review_request, actor=actor, comment=_("Resubmitted for review"))
         _run_ready_transition(review_request, review_request.resubmit)
         _send_to_board(
@@ -447,6 +487,8 @@ def _approval_facts(review_request: ReviewRequest) -> ReviewFacts:
         next_review_due=approved_on + timedelta(days=settings.REVIEW_INTERVAL_DAYS),
         reviewers=reviewers,
         unpublish_at=review_request.unpublish_at,
+        change_summary=review_request.change_summary,
+        substantive=review_request.substantive,
     )
 
 

@@ -21,8 +21,8 @@ def _statements(queries, fragment: str) -> int:
 
 def test_an_approval_reads_and_writes_each_thing_once(under_review, reviewer):
     """Approving: one membership check, one read of the checklist, one read of the pinned revision,
-    one read of the decisions (the quorum), one write to the article's control row, and 21
-    statements in all (it was 37, then 17 before issue 10). The four added by issue 10, each once:
+    one read of the decisions (the quorum), one write to the article's control row, one row of
+    version history, and 22 statements in all (it was 37, then 17 before issue 10). The four added by issue 10, each once:
     the checklist the attestation is checked against, completing the member's assignment (which is
     also the check that they hold one), sending their comments on passages, and closing the
     round's other assignments."""
@@ -41,7 +41,8 @@ def test_an_approval_reads_and_writes_each_thing_once(under_review, reviewer):
     assert _statements(queries, 'UPDATE "articles_articlecontrol"') == 1
     assert _statements(queries, 'UPDATE "reviews_assignment"') == 2
     assert _statements(queries, 'UPDATE "reviews_passagecomment"') == 1
-    assert len(queries) <= 21, "\n".join(q["sql"][:120] for q in queries)
+    assert _statements(queries, 'INSERT INTO "articles_publishedversion"') == 1
+    assert len(queries) <= 22, "\n".join(q["sql"][:120] for q in queries)
     assert ReviewRequest.objects.get(pk=under_review.pk).state == ReviewRequest.State.APPROVED
     assert Publication.objects.get(article=under_review.article).status == Publication.Status.APPROVED
 
