@@ -64,7 +64,8 @@ def test_history_lists_versions_newest_first_with_what_changed(client, two_versi
     assert html.count('class="version panel"') == 2
     assert "(current version)" in html[:newest]
     assert "Changes medical advice." in html
-    assert "Dr Amara Okafor" in html and "MD, FACP" in html
+    assert "Dr Amara Okafor" in html
+    assert "MD, FACP" in html
     assert "When to seek help" in html
     assert "A newer randomised trial" in html
     assert "Page last reviewed" in html
@@ -74,7 +75,8 @@ def test_history_serves_no_old_text_and_the_article_links_to_it(client, two_vers
     """The history shows no body, reference list or disclaimer; the article page links to it."""
     html = client.get(_history(two_versions)).content.decode()
     assert "Numbness in both legs" not in html
-    assert 'id="references"' not in html and 'id="disclaimer"' not in html
+    assert 'id="references"' not in html
+    assert 'id="disclaimer"' not in html
     assert "are not shown here" in html
     page = client.get(f"/questions/{two_versions.slug}/").content.decode()
     assert f'href="/questions/{two_versions.slug}/history/"' in page

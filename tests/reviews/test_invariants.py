@@ -224,7 +224,7 @@ def test_edits_after_approval_stay_private_until_approved(article, editor, revie
     other = article.citations.last().reference.citation_key
     _set_body(article, professional, f"Brand new wording [@{key}; @{other}].")
     assert b"Mostly muscular" in client.get(url).content
-    request = review_submit(article=article, actor=editor)
+    request = review_submit(article=article, actor=editor, change_summary="Reworded.")
     review_start(review_request=request, actor=reviewer)
     page = client.get(url)
     assert b"Mostly muscular" in page.content

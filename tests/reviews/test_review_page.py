@@ -74,7 +74,7 @@ def test_since_the_approved_version_of_an_approved_article(client, article, edit
     _set_body(article, professional, body.replace("Mostly muscular", "Mostly muscular strain"))
     from reviews.services import review_submit
 
-    request = review_submit(article=article, actor=editor)
+    request = review_submit(article=article, actor=editor, change_summary="Reworded.")
     client.force_login(reviewer)
     html = client.get(f"/review/{request.pk}/").content.decode()
     changes = _changes(html)

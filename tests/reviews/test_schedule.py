@@ -126,7 +126,7 @@ def test_scheduled_revision_leaves_the_approved_version_live_until_then(
     _edit(article, professional, "A rewritten answer")
     publish_at = _in(days=1)
     second = _approve(
-        review_submit(article=article, actor=editor, publish_at=publish_at),
+        review_submit(article=article, actor=editor, publish_at=publish_at, change_summary="Revised."),
         reviewer,
         django_capture_on_commit_callbacks,
     )
