@@ -117,3 +117,42 @@ def load_site(directory: Path = CONTENT_DIR) -> DemoSite:
 def references_text(directory: Path = CONTENT_DIR) -> str:
     """The demo references as CSL-JSON text, for ``references.services.reference_import``."""
     return (directory / "references.json").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class DemoRevision:
+    """An earlier approved version of a demo article (``history.yaml``): the article is first
+    approved without ``without_sections`` (audience slug -> headings), then revised to its file."""
+
+    slug: str
+    without_sections: dict[str, list[str]]
+    revised_after_days: int
+    change_summary: str
+    substantive: bool
+
+
+def load_history(directory: Path = CONTENT_DIR) -> dict[str, DemoRevision]:
+    """The entries of ``history.yaml`` by article slug."""
+    path = directory / "history.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path}: not valid YAML: {error}") from error
+    return {r.slug: r for r in _records(DemoRevision, data, name=str(path), section="history")}
+
+
+def without_sections(body: str, headings: list[str]) -> str:
+    """``body`` without the ``## <heading>`` sections named (each up to the next ``## `` heading);
+    ValueError when one is not there, so the history file cannot silently drift from the articles."""
+    lines, kept, skipping, found = body.splitlines(keepends=True), [], False, set()
+    for line in lines:
+        if line.startswith("## "):
+            skipping = line[3:].strip() in headings
+            if skipping:
+                found.add(line[3:].strip())
+        if not skipping:
+            kept.append(line)
+    missing = [h for h in headings if h not in found]
+    if missing:
+        raise ValueError(f"No section {missing} to leave out.")
+    return "".join(kept)

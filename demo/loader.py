@@ -4,7 +4,9 @@ snapshots are genuine and the demo proves the same paths editors and reviewers u
 Nothing here writes a table directly: audiences, topics, the policy, articles, references,
 board members and every workflow step go through the owning app's services (users and groups
 through Django's auth API). History is dated: each article is written, submitted and decided
-on its own day in the past, with the clock moved by time-machine while the services run.
+on its own day in the past, with the clock moved by time-machine while the services run. The
+articles in ``history.yaml`` are approved twice (an earlier version, then the file's text with a
+change summary), so the public version history has something to show.
 """
 
 import json
@@ -19,7 +21,13 @@ from django.utils import timezone
 
 from articles.exchange import ArticleFile
 from articles.models import Article, EditorialPolicy, Topic
-from articles.services import article_create, article_set_related, editorial_policy_save, topic_save
+from articles.services import (
+    article_create,
+    article_revise,
+    article_set_related,
+    editorial_policy_save,
+    topic_save,
+)
 from personalization.models import Audience
 from personalization.services import audience_save
 from references.models import Reference
@@ -33,7 +41,7 @@ from reviews.services import (
     topic_routing_save,
 )
 
-from .content import DemoSite, load_articles, load_site, references_text
+from .content import DemoRevision, DemoSite, load_articles, load_history, load_site, references_text, without_sections
 
 # One approved article was last reviewed more than a year ago, to show the honest overdue notice.
 OVERDUE_SLUG = "chronic-cough-adults"
@@ -57,17 +65,24 @@ class DemoLoader:
             self.load_policy(site, users["editor"])
             self.load_board(site, users)
             self.load_references()
+        history = load_history()
         existing = set(Article.objects.filter(slug__in=[a.slug for a in articles]).values_list("slug", flat=True))
         new = [a for a in articles if a.slug not in existing]
         created = {}
         for i, data in enumerate(new, 1):
             self.log(f"  [{i}/{len(new)}] {data.state:<17} {data.slug}")
             with time_machine.travel(self._written_on(data, articles)), transaction.atomic():
-                created[data.slug] = self.write(data, audiences, topics, users["editor"])
+                created[data.slug] = self.write(data, audiences, topics, users["editor"], history.get(data.slug))
         self.link_related(new, created, users["editor"])
         for data in new:
             with time_machine.travel(self._written_on(data, articles) + timedelta(days=2)):
                 self.run_workflow(data, created[data.slug], users)
+            revision = history.get(data.slug)
+            if revision is not None and data.state == "approved":
+                with time_machine.travel(
+                    self._written_on(data, articles) + timedelta(days=revision.revised_after_days)
+                ):
+                    self.revise(data, created[data.slug], revision, audiences, users)
         return {"articles": len(new), "skipped": len(articles) - len(new)}
 
     @staticmethod
@@ -152,14 +167,20 @@ class DemoLoader:
             result = reference_import(text=json.dumps(new), file_format="csljson", actor="load_demo")
             self.log(f"  {len(result.created)} references imported")
 
-    def write(self, data: ArticleFile, audiences: dict, topics: dict, editor: User) -> Article:
+    def write(
+        self, data: ArticleFile, audiences: dict, topics: dict, editor: User, revision: DemoRevision | None = None
+    ) -> Article:
+        """Create the article from its file, or, when ``history.yaml`` lists an earlier version, as that version."""
+        bodies = dict(data.bodies)
+        for slug, headings in (revision.without_sections if revision else {}).items():
+            bodies[slug] = without_sections(bodies[slug], headings)
         return article_create(
             actor=editor,
             question=data.question,
             slug=data.slug,
             topic=topics[data.topic],
             summary=data.summary,
-            bodies={audiences[slug]: body for slug, body in data.bodies.items()},
+            bodies={audiences[slug]: body for slug, body in bodies.items()},
             comment="Demo content",
         )
 
@@ -178,17 +199,39 @@ class DemoLoader:
         review_request = review_submit(article=article, actor=users["editor"], comment="Ready for medical review.")
         if data.state == "submitted":
             return
+        self.review(review_request, state=data.state, comment=data.review_comment)
+
+    def revise(
+        self, data: ArticleFile, article: Article, revision: DemoRevision, audiences: dict, users: dict[str, User]
+    ) -> None:
+        """Bring an article approved in its earlier version up to its file's text, and have that
+        approved too, with the change summary readers see in the version history."""
+        article_revise(
+            article=article,
+            actor=users["editor"],
+            bodies={audiences[slug]: data.bodies[slug] for slug in revision.without_sections},
+            comment="Demo revision",
+        )
+        review_request = review_submit(
+            article=article,
+            actor=users["editor"],
+            comment="Revised for review.",
+            change_summary=revision.change_summary,
+            substantive=revision.substantive,
+        )
+        self.review(review_request, state="approved", comment="The added advice is accurate and clearly worded.")
+
+    def review(self, review_request, *, state: str, comment: str) -> None:
+        """Let the reviewers routing assigned start and decide, as the board would, up to ``state``."""
         reviewers = [
             a.reviewer for a in Assignment.objects.active().filter(request=review_request).select_related("reviewer")
         ]
         with time_machine.travel(timezone.now() + timedelta(days=1)):
             review_start(review_request=review_request, actor=reviewers[0])
-        if data.state == "under_review":
+        if state == "under_review":
             return
         outcome = (
-            ReviewDecision.Outcome.REQUEST_CHANGES
-            if data.state == "changes_requested"
-            else ReviewDecision.Outcome.APPROVE
+            ReviewDecision.Outcome.REQUEST_CHANGES if state == "changes_requested" else ReviewDecision.Outcome.APPROVE
         )
         attestation = {}
         if outcome == ReviewDecision.Outcome.APPROVE:
@@ -201,6 +244,6 @@ class DemoLoader:
                     review_request=review_request,
                     reviewer=reviewer,
                     outcome=outcome,
-                    comment=data.review_comment,
+                    comment=comment,
                     **attestation,
                 )

@@ -4,6 +4,7 @@ from .citations import article_add_reference, article_cite_despite_retraction
 from .content import (
     article_change_topic,
     article_create,
+    article_revise,
     article_set_related,
     article_sync_citations,
     editorial_policy_save,
@@ -36,6 +37,7 @@ __all__ = [
     "article_publish",
     "article_restore",
     "article_retire",
+    "article_revise",
     "article_set_related",
     "article_set_review_step",
     "article_sync_citations",

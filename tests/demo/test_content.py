@@ -8,7 +8,7 @@ import pytest
 
 from articles.exchange import STATES, ArticleFile, dump_article, parse_article
 from articles.rendering import cited_keys as body_keys
-from demo.content import CONTENT_DIR, load_articles, load_site, references_text
+from demo.content import CONTENT_DIR, load_articles, load_history, load_site, references_text, without_sections
 from references.identifiers import normalize_citation_key
 from references.importers import parse_references
 from references.models import Reference
@@ -279,3 +279,25 @@ def test_references_json_imports_every_reference_exactly():
         "pmid": "",
         "url": "",
     }
+
+
+def test_history_names_approved_articles_and_sections_they_have():
+    """Each history.yaml entry is an approved demo article whose file has the sections it leaves out first."""
+    articles = {a.slug: a for a in load_articles()}
+    history = load_history()
+    assert history
+    for slug, revision in history.items():
+        assert articles[slug].state == "approved"
+        assert revision.change_summary.strip()
+        for audience, headings in revision.without_sections.items():
+            earlier = without_sections(articles[slug].bodies[audience], headings)
+            assert all(f"## {h}" not in earlier for h in headings)
+            assert len(earlier) < len(articles[slug].bodies[audience])
+
+
+def test_without_sections_keeps_the_rest_and_refuses_an_unknown_heading():
+    """Only the named section goes (up to the next heading); a heading that is not there is an error."""
+    body = "Intro.\n\n## Keep\n\nA.\n\n## Drop\n\nB.\n\n## Also keep\n\nC.\n"
+    assert without_sections(body, ["Drop"]) == "Intro.\n\n## Keep\n\nA.\n\n## Also keep\n\nC.\n"
+    with pytest.raises(ValueError, match="Missing"):
+        without_sections(body, ["Missing"])

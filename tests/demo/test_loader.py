@@ -12,9 +12,9 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from articles.models import Article, Publication
+from articles.models import Article, Publication, PublishedVersion
 from articles.versioning import ArticleContent
-from demo.content import load_articles, load_site
+from demo.content import load_articles, load_history, load_site
 from demo.loader import OVERDUE_SLUG, DemoLoader
 from personalization.models import Audience
 from references.models import Reference
@@ -118,3 +118,23 @@ def test_loading_the_demo_queues_no_mail(settings, monkeypatch):
     assert not DBTaskResult.objects.exists()
     tasks.mail_board_of_submission.enqueue(ReviewRequest.objects.first().pk)
     assert DBTaskResult.objects.count() == 1  # outside load_demo, the same call does queue
+
+
+def test_a_demo_article_has_two_approved_versions_with_a_change_summary(client):
+    """The article in history.yaml was approved, revised and approved again; its history page shows
+    both, the newer with its summary and the substantive mark, and the live text is the file's."""
+    revision = load_history()["chest-pain-emergency"]
+    versions = list(PublishedVersion.objects.filter(article__slug=revision.slug).newest_first())
+    assert len(versions) == 2
+    newest, first = versions
+    assert first.is_first
+    assert newest.change_summary == revision.change_summary
+    assert newest.substantive
+    assert newest.changes["sections_added"] == ["If you are sent home"]
+    assert first.published_at < newest.published_at < timezone.now()
+    requests = ReviewRequest.objects.filter(article__slug=revision.slug, state=ReviewRequest.State.APPROVED)
+    assert requests.count() == 2
+    html = client.get(f"/questions/{revision.slug}/history/").content.decode()
+    assert "Changes medical advice." in html
+    assert "First published." in html
+    assert "If you are sent home" in client.get(f"/questions/{revision.slug}/?audience=patient").content.decode()
