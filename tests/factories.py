@@ -166,7 +166,9 @@ def make_cited_article(*, author: User | None = None, references: int = 2, **kwa
     return make_article(author=author, bodies=bodies, references=refs, **kwargs)
 
 
-def approve(article: Article, *, editor: User, reviewer: User, change_summary: str | None = None):
+def approve(
+    article: Article, *, editor: User, reviewer: User, change_summary: str | None = None, substantive: bool = False
+):
     """Run the real workflow to approval: submit, start review, approve (with the attestation).
     ``reviewer`` must be the one routing assigns (the only eligible member, or the least busy).
     ``change_summary`` None gives a stock one when the article is already published (it is required then)."""
@@ -175,7 +177,7 @@ def approve(article: Article, *, editor: User, reviewer: User, change_summary: s
     if change_summary is None:
         published = Publication.objects.filter(article=article, status=Publication.Status.APPROVED).exists()
         change_summary = "Revised and approved again." if published else ""
-    request = review_submit(article=article, actor=editor, change_summary=change_summary)
+    request = review_submit(article=article, actor=editor, change_summary=change_summary, substantive=substantive)
     review_start(review_request=request, actor=reviewer)
     review_decide(review_request=request, reviewer=reviewer, outcome="approve", comment="Accurate.", **attestation())
     request.refresh_from_db()

@@ -3,6 +3,7 @@
 import pytest
 
 from articles.models import EditorialPolicy, Publication, RelatedQuestion
+from articles.services import article_revise
 from tests import factories
 
 # axe-core is injected as an inline script, which the site's Content-Security-Policy forbids.
@@ -31,6 +32,12 @@ def site(db):
     )
     RelatedQuestion.objects.create(article=article, related=related)
     factories.approve(article, editor=editor, reviewer=reviewer)
+    body = article.bodies.select_related("audience").get(audience__slug="professional")
+    extra = "\n\n## When to seek help\n\nAt once for numbness in both legs.\n"
+    article_revise(article=article, actor=editor, bodies={body.audience: body.body + extra})
+    factories.approve(
+        article, editor=editor, reviewer=reviewer, change_summary="Added when to seek help.", substantive=True
+    )
     pending = factories.make_cited_article(author=editor, topic=topic, question="Why does my back ache at night?")
     factories.make_publication(pending, status=Publication.Status.PENDING)
     EditorialPolicy.objects.create(body="## How we write\n\nEvery answer cites its sources.\n\n- Reviewed yearly")
@@ -69,6 +76,7 @@ PAGES = {
     "advisory-board": lambda site: "/advisory-board/",
     "editorial-policy": lambda site: "/editorial-policy/",
     "topic": lambda site: f"/topics/{site['article'].topic.slug}/",
+    "article-history": lambda site: f"/questions/{site['article'].slug}/history/",
 }
 
 
