@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import reverse
 
-from articles.models import Publication, Topic
+from articles.models import Publication, PublishedVersion, Topic
 from articles.search import snippet_for
 from articles.selectors import ArticlePage
 from personalization.models import Audience
@@ -121,23 +121,45 @@ def article_detail(request, page: ArticlePage, *, requested: Audience) -> dict:
             for p in page.related
         ],
         "review": {
+            **history(request, publication),
             "status": publication.status,
             "last_reviewed": publication.last_reviewed,
             "next_review_due": publication.next_review_due,
             "overdue": publication.is_overdue,
-            "reviewers": [
-                {
-                    "name": r.get("name", ""),
-                    "credentials": r.get("credentials", ""),
-                    "specialty": r.get("specialty", ""),
-                }
-                for r in publication.reviewers
-            ],
+            "reviewers": reviewers(publication.reviewers),
         },
         # The page shows the disclaimer of the reader's audience (the one asked for).
         "disclaimer": {"title": requested.disclaimer_title, "text": requested.disclaimer_text},
         "first_published_at": publication.first_approved_at,
         "modified_at": publication.published_at,
+    }
+
+
+def reviewers(recorded: list[dict]) -> list[dict]:
+    """The reviewers a snapshot or history row recorded, without their page links and disclosures."""
+    return [
+        {"name": r.get("name", ""), "credentials": r.get("credentials", ""), "specialty": r.get("specialty", "")}
+        for r in recorded
+    ]
+
+
+def history(request, publication: Publication) -> dict:
+    """The public version history of an approved article (``articles.PublishedVersion``), newest first."""
+    versions = PublishedVersion.objects.filter(article_id=publication.article_id).newest_first().defer("outline")
+    return {
+        "history_url": absolute(request, reverse("articles:article_history", kwargs={"slug": publication.slug})),
+        "history": [
+            {
+                "last_reviewed": v.last_reviewed,
+                "published_at": v.published_at,
+                "change_summary": v.change_summary,
+                "substantive": v.substantive,
+                "first": v.is_first,
+                "unchanged": bool(v.changes.get("unchanged")),
+                "reviewers": reviewers(v.reviewers),
+            }
+            for v in versions
+        ],
     }
 
 

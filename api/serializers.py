@@ -41,6 +41,18 @@ class ReviewerSerializer(serializers.Serializer):
     specialty = serializers.CharField(allow_blank=True)
 
 
+class HistoryEntrySerializer(serializers.Serializer):
+    last_reviewed = serializers.DateField(allow_null=True, help_text="The day the board approved this version.")
+    published_at = serializers.DateTimeField(help_text="When this version went live.")
+    change_summary = serializers.CharField(
+        allow_blank=True, help_text="What the editor says changed (approved by the board); empty for older records."
+    )
+    substantive = serializers.BooleanField(help_text="The change altered medical advice.")
+    first = serializers.BooleanField(help_text="The article's first published version.")
+    unchanged = serializers.BooleanField(help_text="Reviewed again with no change to the content.")
+    reviewers = ReviewerSerializer(many=True)
+
+
 class ReviewSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=["approved"], help_text="Always `approved`: the API serves approved content only."
@@ -49,6 +61,12 @@ class ReviewSerializer(serializers.Serializer):
     next_review_due = serializers.DateField(allow_null=True)
     overdue = serializers.BooleanField(help_text="The next review date has passed (the public page says so too).")
     reviewers = ReviewerSerializer(many=True, help_text="The Medical Advisory Board members who approved this version.")
+    history_url = serializers.URLField(help_text="The public version history page.")
+    history = HistoryEntrySerializer(
+        many=True,
+        help_text="Each approved version, newest first (the first entry is the one served). Only the "
+        "current version's text and references are served.",
+    )
 
 
 class ArticleSummarySerializer(serializers.Serializer):

@@ -85,6 +85,11 @@ def test_the_detail_is_the_public_pages_snapshot(api, client, approved, professi
     ]
     assert [r["html"] for r in data["references"]] == [r["html"] for r in body.references]
     assert [r["number"] for r in data["references"]] == [1, 2]
+    history = data["review"].pop("history")
+    assert data["review"].pop("history_url") == f"http://testserver/questions/{approved.slug}/history/"
+    assert [(v["first"], v["change_summary"], v["reviewers"][0]["name"]) for v in history] == [
+        (True, "", "Dr Amara Okafor")
+    ]
     assert data["review"] == {
         "status": "approved",
         "last_reviewed": approved.last_reviewed.isoformat(),
