@@ -127,7 +127,7 @@ def _checked_summary(article, change_summary: str) -> str:
     summary = "\n".join(" ".join(line.split()) for line in (change_summary or "").strip().splitlines()).strip()
     if len(summary) > CHANGE_SUMMARY_MAX:
         raise ValidationError(
-            _("Keep the change summary under %(n)d characters; it is a note for readers, not the change itself.")
+            _("Keep the change summary to at most %(n)d characters: it is a note for readers, not the change itself.")
             % {"n": CHANGE_SUMMARY_MAX}
         )
     publication = getattr(article, "publication", None)

@@ -158,3 +158,19 @@ def test_migration_backfills_one_row_per_approved_publication(audiences):
     assert row.reviewers == approved.reviewers
     assert row.outline["sections"] == ["Causes"]
     assert len(row.outline["references"]) == 2
+
+
+def test_a_change_summary_cannot_run_script(client, article, editor, reviewer, professional):
+    """What the editor typed is shown as text, line breaks kept, markup escaped."""
+    approve(article, editor=editor, reviewer=reviewer)
+    keys = "; ".join(f"@{c.reference.citation_key}" for c in article.citations.all())
+    _publish_update(
+        article,
+        editor=editor,
+        reviewer=reviewer,
+        body=f"## Causes\n\nRevised [{keys}].",
+        summary='<script>alert("x")</script>\nSecond line',
+    )
+    html = client.get(_history(article)).content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>Second line" in html

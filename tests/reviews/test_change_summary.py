@@ -50,7 +50,7 @@ def test_submitting_a_published_article_without_a_summary_is_refused(published, 
 
 def test_an_overlong_summary_is_refused(article, editor):
     """The summary is a note for readers: more than 1,000 characters is refused, even the first time."""
-    with pytest.raises(ValidationError, match="under 1000 characters"):
+    with pytest.raises(ValidationError, match="at most 1000 characters"):
         review_submit(article=article, actor=editor, change_summary="x" * 1001)
 
 
