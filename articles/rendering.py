@@ -154,6 +154,13 @@ class CitedReference:
     number: int
     reference: Any
     first_anchor: str
+    # Every in-text marker (``cite-cN``) that cites it, in reading order: the reference list links
+    # back to each, so a reader returns to the citation they followed.
+    anchors: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.anchors:
+            self.anchors = [self.first_anchor]
 
 
 @dataclass
@@ -316,6 +323,8 @@ class _CitationRenderer:
             cited = self.numbers.get(reference.pk)
             if cited is None:
                 cited = self.numbers[reference.pk] = CitedReference(len(self.numbers) + 1, reference, anchor)
+            elif cited.anchors[-1] != anchor:
+                cited.anchors.append(anchor)
             numbers.append(cited.number)
         parts = []
         for first, last in compress_numbers(numbers):
