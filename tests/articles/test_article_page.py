@@ -57,7 +57,7 @@ def test_page_has_every_element_in_order(client, published, audience_slug):
     assert f"Disclaimer text for the {audience_slug} audience." in html
     assert "Have a follow-up question?" in html
     assert ">Dr Amara Okafor</a>, MD, FACP" in html  # linked to the advisory-board page
-    assert '"@type": "MedicalWebPage"' in html
+    assert '"@type":"MedicalWebPage"' in html
 
 
 def test_each_audience_reads_its_own_body(client, published):
