@@ -119,7 +119,7 @@ class FollowUpForm(forms.Form):
     # The slug of the article the question was asked from; anything else is ignored, never an error.
     article = forms.CharField(required=False, widget=forms.HiddenInput)
     # The audience of the version the reader was reading; an unknown one is ignored, never an error.
-    audience = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
+    audience = forms.CharField(required=False, widget=forms.HiddenInput)
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def clean_question(self) -> str:
@@ -136,7 +136,7 @@ class FollowUpForm(forms.Form):
         return self.cleaned_data["article"][:200]
 
     def clean_audience(self) -> Audience | None:
-        slug = self.cleaned_data["audience"]
+        slug = self.cleaned_data["audience"][:100]
         if not slug or not slug_re.fullmatch(slug):
             return None
         return Audience.objects.filter(slug=slug).first()

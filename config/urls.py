@@ -25,7 +25,9 @@ urlpatterns = [
     path("admin/password_reset/", RedirectView.as_view(pattern_name="password_reset"), name="admin_password_reset"),
     path("admin/", admin.site.urls),
     # LoginView puts the request's host in ``site_name`` (no sites framework): name the site instead.
-    path("accounts/login/", auth_views.LoginView.as_view(extra_context={"site_name": settings.SITE_NAME}), name="login"),
+    path(
+        "accounts/login/", auth_views.LoginView.as_view(extra_context={"site_name": settings.SITE_NAME}), name="login"
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password-reset/",
