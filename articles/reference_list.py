@@ -11,22 +11,30 @@ import string
 from collections.abc import Iterable
 from datetime import date
 
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from references.models import Finding, Reference
+from references.models import Finding, Reference, ReferenceHealth
 
 
 def retraction_note(reference: Reference) -> dict | None:
     """``{"date", "url"}`` of the retraction readers are told about, or None when the source stands
-    (never retracted, or reinstated by a later notice). Reads ``reference.health`` (use
-    ``Reference.objects.with_health()`` for many)."""
-    health = reference.health
+    (never retracted, or reinstated by a later notice). Reads ``reference.findings`` (prefetch them
+    for many, or annotate ``may_be_retracted`` with ``retraction_flag()`` to skip the sound ones)."""
+    if not getattr(reference, "may_be_retracted", True):
+        return None
+    health = ReferenceHealth(findings=[f for f in reference.findings.all() if f.resolved_at is None])
     if not health.is_retracted:
         return None
     notices = [f for f in health.findings if f.kind == Finding.Kind.RETRACTED]
     latest = max(notices, key=lambda f: (f.notice_date.isoformat() if f.notice_date else "", f.found_at.isoformat()))
     return {"date": latest.notice_date.isoformat() if latest.notice_date else "", "url": latest.notice_link}
+
+
+def retraction_flag() -> Exists:
+    """An annotation for a Reference query: whether an open retraction notice exists (no extra query)."""
+    return Exists(Finding.objects.open().filter(reference=OuterRef("pk"), kind=Finding.Kind.RETRACTED))
 
 
 def shows_retraction(entry: dict) -> bool:

@@ -18,7 +18,7 @@ from django.utils.html import strip_tags
 
 from articles import events
 from articles.models import Article, ArticleControl, Publication, PublishedBody
-from articles.reference_list import render_reference_list, retraction_note
+from articles.reference_list import render_reference_list, retraction_flag, retraction_note
 from articles.rendering import build_resolver, render_markdown
 from articles.selectors import figure_resolver_for
 from articles.versioning import ArticleContent
@@ -100,7 +100,9 @@ class RenderedSnapshot:
 
 def render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts) -> RenderedSnapshot:
     """Render ``content`` for every audience, with its frozen reference lists and search text."""
-    resolve = build_resolver(Reference.objects.filter(pk__in=content.reference_ids).with_health())
+    resolve = build_resolver(
+        Reference.objects.filter(pk__in=content.reference_ids).annotate(may_be_retracted=retraction_flag())
+    )
     figures = figure_resolver_for(content.bodies.values())
     explained = {reference_id for reference_id, _reason in content.overrides}
     texts = [content.question, content.summary]
