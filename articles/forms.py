@@ -4,8 +4,11 @@ the version it was built from, to catch conflicting saves."""
 import re
 
 from django import forms
+from django.core.validators import slug_re
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+
+from personalization.models import Audience
 
 from .models import Article, ArticleBody, ArticleControl
 from .text import normalize_markdown, normalize_plain
@@ -115,6 +118,8 @@ class FollowUpForm(forms.Form):
     )
     # The slug of the article the question was asked from; anything else is ignored, never an error.
     article = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The audience of the version the reader was reading; an unknown one is ignored, never an error.
+    audience = forms.CharField(required=False, widget=forms.HiddenInput)
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def clean_question(self) -> str:
@@ -129,6 +134,12 @@ class FollowUpForm(forms.Form):
 
     def clean_article(self) -> str:
         return self.cleaned_data["article"][:200]
+
+    def clean_audience(self) -> Audience | None:
+        slug = self.cleaned_data["audience"][:100]
+        if not slug or not slug_re.fullmatch(slug):
+            return None
+        return Audience.objects.filter(slug=slug).first()
 
     @property
     def is_spam(self) -> bool:

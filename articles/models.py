@@ -320,6 +320,11 @@ class PublishedBody(models.Model):
     html = models.TextField()
     references = models.JSONField(default=list)
     word_count = models.PositiveIntegerField(default=0)
+    # The reference list as readers see it, rendered when the snapshot is stored (and again when a
+    # cited source's health changes: ``articles.services.publication_notes``), so a page request
+    # renders no per-reference template. Empty on rows stored before it existed until
+    # ``manage.py rerender_publications`` fills it.
+    references_html = models.TextField(blank=True)
 
     class Meta:
         constraints = [

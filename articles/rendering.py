@@ -59,7 +59,7 @@ _FIGURE_SRCSET = re.compile(rf"^{_FIGURE_URL} [0-9]{{1,5}}w(?:, {_FIGURE_URL} [0
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "del", "s",
     "a", "code", "pre", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "sup", "span",
-    "section", "figure", "figcaption", "img",
+    "section", "figure", "figcaption", "img", "div",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "id", "class", "aria-label"},
@@ -75,6 +75,7 @@ ALLOWED_ATTRIBUTES = {
     "h4": {"id", "class"},
     "figure": {"class"},
     "img": {"src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"},
+    "div": {"class", "tabindex"},
 }
 _ALIGN_CLASSES = {"align-left", "align-center", "align-right"}
 _CALLOUT_CLASSES = {"callout", *(f"callout-{kind}" for kind in CALLOUT_TYPES)}
@@ -91,6 +92,7 @@ _SAFE_CLASSES = {
     "h3": {"callout-title"},
     "h4": {"callout-title"},
     "figure": {"figure"},
+    "div": {"table-scroll"},
 }
 _SAFE_ID = {
     "a": re.compile(r"^cite-[A-Za-z0-9-]+$"),
@@ -124,15 +126,21 @@ def _keep_attribute(tag: str, attr: str, value: str) -> str | None:
         return value if _SAFE_ID["h2"].match(value) else None
     if tag == "img":
         return value if _IMG_ATTRIBUTES[attr](value) else None
+    if attr == "tabindex":
+        return value if value == "0" else None
     return value
+
+
+_SAME_PAGE_REL = re.compile(r'(<a href="#[^"]*") rel="noopener noreferrer nofollow"')
 
 
 def sanitize_html(html: str) -> str:
     """Keep only the tags and attributes the renderer produces; drop scripts, handlers, unsafe URLs.
 
     Classes and ids come from fixed sets per tag, and an image survives only with a source
-    on this site's own figure URLs (``/figures/...``), so nothing else can be loaded."""
-    return nh3.clean(
+    on this site's own figure URLs (``/figures/...``), so nothing else can be loaded. Links
+    within the page (citation numbers) carry no ``rel``: it only matters for other sites."""
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         clean_content_tags={"script", "style"},
@@ -141,6 +149,7 @@ def sanitize_html(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
+    return _SAME_PAGE_REL.sub(r"\1", cleaned)
 
 
 @dataclass
@@ -154,6 +163,13 @@ class CitedReference:
     number: int
     reference: Any
     first_anchor: str
+    # Every in-text marker (``cite-cN``) that cites it, in reading order: the reference list links
+    # back to each, so a reader returns to the citation they followed.
+    anchors: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.anchors:
+            self.anchors = [self.first_anchor]
 
 
 @dataclass
@@ -316,6 +332,8 @@ class _CitationRenderer:
             cited = self.numbers.get(reference.pk)
             if cited is None:
                 cited = self.numbers[reference.pk] = CitedReference(len(self.numbers) + 1, reference, anchor)
+            elif cited.anchors[-1] != anchor:
+                cited.anchors.append(anchor)
             numbers.append(cited.number)
         parts = []
         for first, last in compress_numbers(numbers):
@@ -392,6 +410,16 @@ class _BlockRenderer:
         return f'<span class="figure-missing">[{escape(FIGURE_SCHEME + slug)}]</span>'
 
 
+def _render_table_open(self, tokens, idx, options, env) -> str:
+    # A wide table scrolls sideways in its own box (focusable, so keyboards can scroll it) rather
+    # than squeezing its cells until words break.
+    return '<div class="table-scroll" tabindex="0">\n' + self.renderToken(tokens, idx, options, env)
+
+
+def _render_table_close(self, tokens, idx, options, env) -> str:
+    return self.renderToken(tokens, idx, options, env) + "</div>\n"
+
+
 def _render_citation(tokens, idx, options, env) -> str:
     return env["citations"](tokens, idx, options, env)
 
@@ -419,6 +447,8 @@ def _build_parser() -> MarkdownIt:
     md.renderer.rules["citation"] = _render_citation
     md.add_render_rule("figure", _render_figure)
     md.add_render_rule("image", _render_image)
+    md.add_render_rule("table_open", _render_table_open)
+    md.add_render_rule("table_close", _render_table_close)
     return md
 
 

@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Case, F, JSONField, Prefetch, Q, TextField, Value, When
 
 from personalization.models import Audience
 
@@ -59,6 +59,63 @@ def article_page(
         related=[related_map[i] for i in related_ids if i in related_map],
         available_audiences=[a for a in audiences if a.pk in bodies],
     )
+
+
+# The snapshot's columns the article page reads: never the search text and vector (~11 KB a row).
+PAGE_FIELDS = (
+    "article_id",
+    "status",
+    "slug",
+    "question",
+    "summary",
+    "topic_id",
+    "review_step",
+    "last_reviewed",
+    "next_review_due",
+    "reviewers",
+    "related_article_ids",
+    "published_at",
+    "unpublish_at",
+    "first_approved_at",
+)
+_PAGE_ONLY = (
+    "audience_id",
+    "publication_id",
+    "word_count",
+    *(f"publication__{name}" for name in PAGE_FIELDS),
+    "publication__topic__slug",
+    "publication__topic__name",
+    "publication__article__control__retired_at",
+)
+_SHOWN_FIELDS = {"html": TextField(), "references_html": TextField(), "references": JSONField()}
+
+
+def published_bodies(*, slug: str, audience: Audience, audiences: list[Audience]) -> list[PublishedBody]:
+    """Every audience's body of the snapshot at ``slug``, each with its publication (topic and
+    article control joined), in one query; empty when there is none.
+
+    Only the bodies the page may show (``audience``'s and the default's) carry their HTML and
+    reference list; the others say which versions exist. Feed them to ``article_page(bodies=...)``."""
+    default = next((a for a in audiences if a.is_default), audience)
+    # ``audience`` may be a lazy object wrapping None (a site without audiences yet).
+    shown = Q(audience_id__in={pk for a in (audience, default) if (pk := getattr(a, "pk", None))})
+    rows = (
+        PublishedBody.objects.filter(publication__slug=slug)
+        .select_related("publication__topic", "publication__article__control")
+        .only(*_PAGE_ONLY)
+        .annotate(
+            **{
+                f"shown_{name}": Case(When(shown, then=F(name)), default=Value(None), output_field=field)
+                for name, field in _SHOWN_FIELDS.items()
+            }
+        )
+    )
+    bodies = list(rows)
+    for body in bodies:
+        body.html = body.shown_html or ""
+        body.references_html = body.shown_references_html or ""
+        body.references = body.shown_references or []
+    return bodies
 
 
 def topics_with_questions(limit_per_topic: int = 20) -> list[Topic]:

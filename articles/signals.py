@@ -5,7 +5,7 @@ from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
-from references.models import Reference
+from references.models import Finding, Reference
 from references.signals import reference_health_changed, references_merged
 
 from . import events
@@ -59,6 +59,10 @@ def articles_flag_citing(*, reference: Reference, reason: str) -> list[int]:
 def flag_articles_citing_an_unhealthy_source(sender, reference: Reference, finding, **kwargs) -> None:
     """A cited source was retracted, corrected, questioned, superseded or its link died: every approved
     article citing it goes back to the board, the reason naming the source and the finding."""
+    if finding.kind in (Finding.Kind.RETRACTED, Finding.Kind.REINSTATED):
+        from .services.reference_notes import published_references_refresh
+
+        published_references_refresh(reference=reference)
     if not (finding.is_problem or finding.kind == "superseded"):
         return
     reason = _("Reference “%(key)s”: %(finding)s") % {"key": reference.citation_key, "finding": finding.describe()}

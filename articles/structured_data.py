@@ -24,7 +24,8 @@ def _citation(ref: dict) -> dict:
     if ref.get("year"):
         item["datePublished"] = str(ref["year"])
     if ref.get("authors"):
-        item["author"] = [{"@type": "Person", "name": name} for name in ref["authors"][:10]]
+        # The first authors identify the work (the visible list names them all): a lighter page.
+        item["author"] = [{"@type": "Person", "name": name} for name in ref["authors"][:3]]
     identifiers = []
     if ref.get("doi"):
         identifiers.append({"@type": "PropertyValue", "propertyID": "DOI", "value": ref["doi"]})

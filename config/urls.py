@@ -24,7 +24,10 @@ urlpatterns = [
     # The admin's sign-in page links to the same password reset as the site's.
     path("admin/password_reset/", RedirectView.as_view(pattern_name="password_reset"), name="admin_password_reset"),
     path("admin/", admin.site.urls),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    # LoginView puts the request's host in ``site_name`` (no sites framework): name the site instead.
+    path(
+        "accounts/login/", auth_views.LoginView.as_view(extra_context={"site_name": settings.SITE_NAME}), name="login"
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password-reset/",

@@ -23,6 +23,7 @@ from .publishing import (
     article_unlock,
 )
 from .reader_questions import reader_question_convert
+from .reference_notes import published_reference_lists_rerender, published_references_refresh
 
 __all__ = [
     "ReviewFacts",
@@ -43,6 +44,8 @@ __all__ = [
     "article_sync_citations",
     "article_unlock",
     "editorial_policy_save",
+    "published_reference_lists_rerender",
+    "published_references_refresh",
     "reader_question_convert",
     "topic_save",
 ]

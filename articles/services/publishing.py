@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 
 from articles import events
 from articles.models import Article, ArticleControl, Publication, PublishedBody
+from articles.reference_list import render_reference_list, retraction_flag, retraction_note
 from articles.rendering import build_resolver, render_markdown
 from articles.selectors import figure_resolver_for
 from articles.versioning import ArticleContent
@@ -51,11 +52,19 @@ class ReviewFacts:
         return self.publish_at is not None and self.publish_at > timezone.now()
 
 
-def reference_entry(reference: Reference, *, number: int, backlink: str) -> dict:
-    """The frozen form of one reference in a published reference list."""
+def reference_entry(
+    reference: Reference, *, number: int, backlink: str, backlinks: list[str] = (), cited_anyway: bool = False
+) -> dict:
+    """The frozen form of one reference in a published reference list. ``retraction`` is the site's
+    note on the source's health at the time (``reference_list.retraction_note``), not editorial
+    content: ``publication_notes`` refreshes it when the source's health changes."""
     return {
+        "id": reference.pk,
         "number": number,
         "backlink": backlink,
+        "backlinks": list(backlinks) or [backlink],
+        "cited_anyway": cited_anyway,
+        "retraction": retraction_note(reference),
         "key": reference.citation_key,
         "type": reference.type,
         "type_label": str(reference.get_type_display()),
@@ -96,18 +105,34 @@ class RenderedSnapshot:
 
 def render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts) -> RenderedSnapshot:
     """Render ``content`` for every audience, with its frozen reference lists and search text."""
-    resolve = build_resolver(Reference.objects.filter(pk__in=content.reference_ids))
+    resolve = build_resolver(
+        Reference.objects.filter(pk__in=content.reference_ids).annotate(may_be_retracted=retraction_flag())
+    )
     figures = figure_resolver_for(content.bodies.values())
+    explained = {reference_id for reference_id, _reason in content.overrides}
     texts = [content.question, content.summary]
     bodies = []
     for audience_id, text in content.bodies.items():
         rendered = render_markdown(text, resolve, figures=figures)
         plain = unescape(strip_tags(rendered.html))
         texts.append(plain)
-        entries = [reference_entry(c.reference, number=c.number, backlink=c.first_anchor) for c in rendered.references]
+        entries = [
+            reference_entry(
+                c.reference,
+                number=c.number,
+                backlink=c.first_anchor,
+                backlinks=c.anchors,
+                cited_anyway=c.reference.pk in explained,
+            )
+            for c in rendered.references
+        ]
         bodies.append(
             PublishedBody(
-                audience_id=audience_id, html=rendered.html, references=entries, word_count=len(plain.split())
+                audience_id=audience_id,
+                html=rendered.html,
+                references=entries,
+                references_html=render_reference_list(entries),
+                word_count=len(plain.split()),
             )
         )
     document = re.sub(r"\s+", " ", " ".join(texts))

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from articles.models import EditorialPolicy, Publication, Topic
 from articles.rendering import render_markdown
-from articles.selectors import article_page, figure_resolver_for, topics_with_questions
+from articles.selectors import article_page, figure_resolver_for, published_bodies, topics_with_questions
 from articles.structured_data import medical_web_page
 
 
@@ -27,16 +27,20 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    publication = Publication.objects.select_related("article__control", "topic").filter(slug=slug).first()
-    if publication is None:
+    """The article page in three queries: the audiences, the snapshot with its bodies, related questions.
+
+    The body and its reference list were rendered when the snapshot was stored."""
+    bodies = published_bodies(slug=slug, audience=request.audience, audiences=request.audiences)
+    if not bodies:
         raise Http404
+    publication = bodies[0].publication
     if publication.article.is_retired:
         return render(request, "articles/article_retired.html", {"publication": publication}, status=410)
     if publication.is_expired:
         return render(request, "articles/article_expired.html", {"publication": publication}, status=410)
     if not publication.is_public:
         raise Http404
-    page = article_page(publication=publication, audience=request.audience, audiences=request.audiences)
+    page = article_page(publication=publication, audience=request.audience, audiences=request.audiences, bodies=bodies)
     alternates = version_links(request, page, lambda a: publication.get_absolute_url(a, explicit=True))
     shown = page.body.audience if page.body else request.audience
     canonical = request.build_absolute_uri(publication.get_absolute_url(shown))

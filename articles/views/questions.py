@@ -44,7 +44,9 @@ def ask(request: HttpRequest) -> HttpResponse:
         return render(request, "articles/ask.html", {"form": form}, status=429)
     article = Article.objects.public().filter(publication__slug=form.cleaned_data["article"]).first()
     ReaderQuestion.objects.create(
-        question=form.cleaned_data["question"], article=article, audience=request.audience or None
+        question=form.cleaned_data["question"],
+        article=article,
+        audience=form.cleaned_data["audience"] or request.audience or None,
     )
     return redirect("articles:ask_thanks")
 

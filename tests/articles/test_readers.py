@@ -55,6 +55,24 @@ def test_every_article_ends_with_the_follow_up_form(client, public):
     assert f'data-suggest-url="{SUGGEST}"' in form
 
 
+def test_a_question_from_the_patient_version_is_stored_as_patient(client, public):
+    """The form carries the audience of the version read; a reader without the cookie who read
+    ?audience=patient is stored as patient, not as the default audience."""
+    html = client.get(f"{public.get_absolute_url()}?audience=patient").content.decode()
+    form = html[html.index('id="follow-up"') :]
+    assert 'name="audience" value="patient"' in form
+    client.post(ASK, {"question": QUESTION, "article": public.slug, "audience": "patient"})
+    assert ReaderQuestion.objects.get().audience.slug == "patient"
+
+
+@pytest.mark.parametrize("value", ["martian", "<script>", "pat ient", "x" * 150])
+def test_an_unknown_audience_in_the_form_is_ignored(client, public, value):
+    """A tampered audience is no error: the reader's own audience (here the default) is stored."""
+    response = client.post(ASK, {"question": QUESTION, "article": public.slug, "audience": value})
+    assert response.status_code == 302
+    assert ReaderQuestion.objects.get().audience.slug == "professional"
+
+
 def test_question_from_an_article_is_stored_with_it_and_thanked(client, public):
     """A question sent from an article is stored, linked to the article and audience, then a thank-you page."""
     response = client.post(ASK, {"question": QUESTION, "article": public.slug}, HTTP_COOKIE="audience=patient")

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from articles.rendering import build_resolver, compress_numbers, render_markdown
+from articles.rendering import build_resolver, compress_numbers, render_markdown, sanitize_html
 from references.models import Reference
 
 
@@ -108,11 +108,38 @@ def test_citations_number_by_first_appearance_and_compress():
     rendered = render_markdown("First [@b]. Then [@e; @a; @c; @d; @b]. Again [@a].", resolve)
     assert [c.reference.citation_key for c in rendered.references] == ["b", "e", "a", "c", "d"]
     assert '<a href="#ref-1"' in rendered.html
-    assert (
-        '<sup class="citation" id="cite-c2"><a href="#ref-1" rel="noopener noreferrer nofollow">1</a>-<a href="#ref-5"'
-        in rendered.html
-    )
+    assert '<sup class="citation" id="cite-c2"><a href="#ref-1">1</a>-<a href="#ref-5">5</a></sup>' in rendered.html
     assert rendered.references[2].first_anchor == "cite-c2"
+
+
+def test_each_reference_knows_every_marker_citing_it():
+    """Each in-text marker has its own id, and each reference lists every marker citing it, in order."""
+    rendered = render_markdown(
+        "First [@b]. Then [@e; @a; @b]. Again [@a]. And [@b; @b].", build_resolver(refs("a", "b", "e"))
+    )
+    anchors = {c.reference.citation_key: c.anchors for c in rendered.references}
+    assert anchors == {"b": ["cite-c1", "cite-c2", "cite-c4"], "e": ["cite-c2"], "a": ["cite-c2", "cite-c3"]}
+    assert [m for m in ("cite-c1", "cite-c2", "cite-c3", "cite-c4") if f'id="{m}"' in rendered.html] == [
+        "cite-c1",
+        "cite-c2",
+        "cite-c3",
+        "cite-c4",
+    ]
+
+
+def test_links_within_the_page_carry_no_rel_but_links_out_do():
+    """``rel=noopener...`` is kept for other sites and left off citation numbers (lighter pages)."""
+    html = render_markdown("See [the guide](https://example.org/g) [@a].", build_resolver(refs("a"))).html
+    assert '<a href="https://example.org/g" rel="noopener noreferrer nofollow">' in html
+    assert '<a href="#ref-1">1</a>' in html
+
+
+def test_a_table_scrolls_in_its_own_focusable_box():
+    """A table sits in a scrolling wrapper (so cells need not break words); nothing else may claim it."""
+    html = render_markdown("| Drug | Dose |\n| --- | --- |\n| paracetamol | 1 g |").html
+    assert html.startswith('<div class="table-scroll" tabindex="0">\n<table>')
+    assert html.rstrip().endswith("</table>\n</div>")
+    assert sanitize_html('<div class="evil" tabindex="5" onclick="x()">y</div>') == "<div>y</div>"
 
 
 def test_two_adjacent_numbers_use_a_comma():

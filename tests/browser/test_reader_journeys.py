@@ -71,11 +71,14 @@ def assert_focus_visible(seen: list[dict]) -> None:
 
 
 def test_keyboard_reader_chooses_an_audience_on_an_article(page, article):
-    """Tab to the chooser, pick "Patient or caregiver" with the arrow keys, submit with Enter: the patient body shows."""
+    """Tab to "Personalize", open it, pick "Patient or caregiver" with the arrow keys (which only move the
+    choice), submit with Enter: the patient body shows."""
     page.goto(article.get_absolute_url())
     expect(page.locator("#article-body")).to_contain_text(PRO_BODY)
-    seen = tab_until(page, lambda f: f["name"] == "audience")
+    seen = tab_until(page, lambda f: f["tag"] == "summary")
     assert seen[0]["text"] == "Skip to content"
+    page.keyboard.press("Enter")
+    seen += tab_until(page, lambda f: f["name"] == "audience", limit=3)
     assert seen[-1]["value"] == "professional"  # the radio group is entered at the checked option
     page.keyboard.press("ArrowDown")
     seen.append(page.evaluate(FOCUS_STYLE))
@@ -149,6 +152,7 @@ def test_everything_works_without_javascript(browser, live_server, article):
     tab = context.new_page()
     try:
         tab.goto(article.get_absolute_url())
+        tab.click("#audience-chooser summary")
         tab.check("#article-audience-patient")
         tab.click("#audience-chooser button[type=submit]")
         expect(tab.locator("#article-body")).to_contain_text(PATIENT_BODY)
@@ -158,3 +162,65 @@ def test_everything_works_without_javascript(browser, live_server, article):
         assert ReaderQuestion.objects.filter(question="Can I go to work with low back pain?").exists()
     finally:
         context.close()
+
+
+TABLE_BODY = """Mostly muscular.
+
+| Medication | Usual adult dose | Contraindications |
+| --- | --- | --- |
+| Paracetamol | 500 mg to 1 g every four to six hours | Hepatotoxicity, hypersensitivity |
+| Ibuprofen | 200 to 400 mg every six to eight hours | Gastrointestinal haemorrhage, thrombocytopenia |
+"""
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
+
+
+def test_on_a_phone_the_answer_starts_within_the_first_screen(phone, db):
+    """At 390x844 #article-body starts on the first screen under a realistic header (long question,
+    badge, tracker, dates, reviewer, policy link, the Personalize control)."""
+    factories.make_audience(slug="professional", label="Healthcare professional", is_default=True)
+    factories.make_audience(slug="patient", label="Patient or caregiver", order=1)
+    publication = factories.make_publication(
+        factories.make_article(
+            question="What are the causes and treatments of left upper back pain near the shoulder blade?",
+            bodies={"professional": PRO_BODY, "patient": PATIENT_BODY},
+        )
+    )
+    phone.goto(publication.get_absolute_url())
+    top = phone.evaluate("document.querySelector('#article-body').getBoundingClientRect().top")
+    assert 0 < top < 844 - 120, f"the answer starts at {top}px"
+    expect(phone.locator("#article-body .summary")).to_be_in_viewport()
+    expect(phone.locator("#audience-chooser summary")).to_contain_text("Personalize")
+    expect(phone.locator("#audience-chooser")).to_have_class(re.compile(r"\bis-new\b"))  # the first-visit prompt
+
+
+def test_picking_a_version_with_the_pointer_shows_it_at_once(phone, article):
+    """With JavaScript, clicking a radio shows that version without pressing the button; the prompt is then quiet."""
+    phone.goto(article.get_absolute_url())
+    phone.click("#audience-chooser summary")
+    phone.click("label[for=article-audience-patient]")
+    expect(phone.locator("#article-body")).to_contain_text(PATIENT_BODY)
+    expect(phone.locator("#article-audience-patient")).to_be_checked()
+    expect(phone.locator("#audience-chooser")).not_to_have_class(re.compile(r"\bis-new\b"))
+
+
+def test_a_wide_table_scrolls_instead_of_breaking_words(phone, db):
+    """On a phone a table's cells keep whole words; the table scrolls sideways in its box."""
+    factories.make_audience(slug="professional", label="Healthcare professional", is_default=True)
+    publication = factories.make_publication(factories.make_article(bodies={"professional": TABLE_BODY}))
+    phone.goto(publication.get_absolute_url())
+    box = phone.locator("#article-body .table-scroll")
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth")
+    cell = phone.locator("#article-body td", has_text="thrombocytopenia")
+    word_fits = cell.evaluate(
+        """td => { const r = document.createRange(); const text = td.firstChild;
+        const i = text.data.indexOf("thrombocytopenia"); r.setStart(text, i); r.setEnd(text, i + 16);
+        return r.getClientRects().length === 1; }"""
+    )
+    assert word_fits, "a word was broken across lines"

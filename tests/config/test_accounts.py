@@ -25,6 +25,13 @@ def clean_limits():
     cache.clear()
 
 
+def test_the_sign_in_page_is_titled_with_the_site_name(client, db, settings):
+    """The page title names the site, never the host it was reached at."""
+    html = client.get("/accounts/login/", HTTP_HOST="127.0.0.1").content.decode()
+    assert f"<title>Sign in · {settings.SITE_NAME}</title>" in html
+    assert "127.0.0.1" not in html[: html.index("</title>")]
+
+
 @pytest.fixture
 def staff(db):
     user = factories.make_user(username="editor", groups=("Editors",), is_staff=True)
