@@ -117,3 +117,10 @@ def load_site(directory: Path = CONTENT_DIR) -> DemoSite:
 def references_text(directory: Path = CONTENT_DIR) -> str:
     """The demo references as CSL-JSON text, for ``references.services.reference_import``."""
     return (directory / "references.json").read_text(encoding="utf-8")
+
+
+def load_synonyms(directory: Path = CONTENT_DIR) -> list[list[str]]:
+    """The demo's search synonym groups from ``synonyms.txt``: paragraphs of terms, ``#`` comments."""
+    text = (directory / "synonyms.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if not line.lstrip().startswith("#")]
+    return [group.split("\n") for group in "\n".join(lines).split("\n\n") if group.strip()]

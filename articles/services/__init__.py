@@ -7,6 +7,7 @@ from .content import (
     article_set_related,
     article_sync_citations,
     editorial_policy_save,
+    search_synonym_ensure,
     topic_save,
 )
 from .publishing import (
@@ -42,5 +43,6 @@ __all__ = [
     "article_unlock",
     "editorial_policy_save",
     "reader_question_convert",
+    "search_synonym_ensure",
     "topic_save",
 ]

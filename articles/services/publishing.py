@@ -19,6 +19,7 @@ from django.utils.html import strip_tags
 from articles import events
 from articles.models import Article, ArticleControl, Publication, PublishedBody
 from articles.rendering import build_resolver, render_markdown
+from articles.search import excerpt_of, vocabulary_record
 from articles.selectors import figure_resolver_for
 from articles.versioning import ArticleContent
 from references.formatting import format_reference
@@ -124,6 +125,7 @@ def render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts)
         "unpublish_at": facts.unpublish_at,
         "expired_at": None,
         "search_document": document,
+        "search_excerpt": excerpt_of(content.summary, *texts[2:3]),
     }
     return RenderedSnapshot(fields=fields, bodies=bodies, document=document)
 
@@ -134,6 +136,7 @@ def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: 
     fields, bodies, document, now = rendered.fields, rendered.bodies, rendered.document, rendered.fields["published_at"]
     approved_now = now if status == Publication.Status.APPROVED else None
     publication = _current_publication(article)
+    vocabulary_record(before=publication.search_document if publication else "", after=document)
     if publication is None:
         publication = Publication.objects.create(article=article, first_approved_at=approved_now, **fields)
         vector = _search_vector(content, document)
