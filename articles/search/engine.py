@@ -23,7 +23,8 @@ from .spelling import corrected_query
 from .synonyms import SynonymIndex, expand, synonym_index
 
 WEIGHTS = [0.05, 0.1, 0.4, 1.0]  # D (unused), C bodies, B summary, A question
-QUESTION_BOOST = 1.0  # the question holds every term: above any ranking by the body
+QUESTION_BOOST = 1.0  # the question holds every term: above any ranking by the body (shared out per term)
+MAX_BOOSTED_GROUPS = 8
 HEAD_BOOST = 0.3  # the question and summary together hold every term
 FEW = 3  # fewer results than this and "did you mean" is worked out
 
@@ -95,11 +96,17 @@ def _tsquery(parsed: ParsedQuery, *, any_group: bool = False):
     return combined
 
 
-def _rank(tsquery):
+def _rank(tsquery, parsed: ParsedQuery):
+    """ts_rank (question > summary > bodies), plus the share of the query's groups the question holds,
+    plus a bonus when the question and summary hold the whole query."""
     vector = F("search_vector")
+    groups = [_tsquery(ParsedQuery(groups=[group])) for group in parsed.groups[:MAX_BOOSTED_GROUPS]]
+    coverage = sum(
+        (_Holds(vector, group, letters="a") for group in groups), start=Value(0.0, output_field=FloatField())
+    )
     return (
         SearchRank(vector, tsquery, weights=WEIGHTS, normalization=Value(1))
-        + _Holds(vector, tsquery, letters="a") * QUESTION_BOOST
+        + coverage * (QUESTION_BOOST / max(1, len(groups)))
         + _Holds(vector, tsquery, letters="a,b") * HEAD_BOOST
     )
 
@@ -158,7 +165,7 @@ def _ranked(parsed: ParsedQuery, *, topic_id: int | None, any_group: bool = Fals
     anywhere = base.filter(search_vector=tsquery).values("pk")[: cap + 1]
     head = base.alias(head=_Part(F("search_vector"), letters="a,b")).filter(head=tsquery).values("pk")[:cap]
     candidates = Publication.objects.filter(pk__in=anywhere.union(head))
-    ranked = candidates.annotate(rank=_rank(tsquery)).order_by("-rank", "-published_at", "pk")
+    ranked = candidates.annotate(rank=_rank(tsquery, parsed)).order_by("-rank", "-published_at", "pk")
     ids = list(ranked.values_list("pk", flat=True)[: cap + 1])
     return ids[:cap], len(ids) > cap
 
@@ -210,7 +217,7 @@ def search_publications(query: str, *, topic_id: int | None = None, synonyms: Sy
     tsquery = _tsquery(parsed)
     if tsquery is None:
         return qs.none()
-    return qs.filter(search_vector=tsquery).annotate(rank=_rank(tsquery)).order_by("-rank", "-published_at", "pk")
+    return qs.filter(search_vector=tsquery).annotate(rank=_rank(tsquery, parsed)).order_by("-rank", "-published_at", "pk")
 
 
 def suggest_publications(text: str, *, limit: int = 5, exclude_article_ids: tuple[int, ...] = ()) -> QuerySet:
