@@ -41,7 +41,7 @@ def synonym_index(groups: list[list[str]] | None = None) -> SynonymIndex:
     if groups is None:
         groups = [synonym.term_list for synonym in SearchSynonym.objects.only("terms")]
     index: SynonymIndex = {}
-    for terms in groups:
+    for terms in ([" ".join(term.lower().split()) for term in group] for group in groups):
         for term in terms:
             key = _key(term)
             if key and len(key) <= MAX_TERM_WORDS:
@@ -51,7 +51,7 @@ def synonym_index(groups: list[list[str]] | None = None) -> SynonymIndex:
 
 
 def _expand_text(text: str, index: SynonymIndex) -> list[str]:
-    return list(dict.fromkeys([text, *index.get(_key(text), [])]))
+    return list(dict.fromkeys([text.lower(), *index.get(_key(text), [])]))
 
 
 def expand(parsed: ParsedQuery, index: SynonymIndex) -> ParsedQuery:

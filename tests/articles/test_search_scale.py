@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import Publication
+from articles.models import Publication, SearchSynonym
 from articles.search import search
 from tests import factories
 
@@ -128,6 +128,19 @@ def _ranked_sql(query: str) -> str:
     with CaptureQueriesContext(connection) as captured:
         search(query, correct=False)
     return next(q["sql"] for q in captured.captured_queries if "ts_rank" in q["sql"])
+
+
+def test_snippets_come_from_the_excerpt_for_the_page_only(client, professional):
+    """No ts_headline over whole documents: snippets are cut from the stored excerpt, synonyms marked."""
+    SearchSynonym.objects.create(terms="shoulder blade\nscapula")
+    publish("Pain near the scapula?", body="Pain under the scapula is common.", summary="The scapula hurts.")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(URL, {"q": "shoulder blade"})
+    assert not any("ts_headline" in q["sql"] for q in captured.captured_queries)
+    assert (
+        response.context["hits"][0]["snippet"]
+        == "The <mark>scapula</mark> hurts. Pain under the <mark>scapula</mark> is common."
+    )
 
 
 def test_excerpt_is_stored_at_publish_and_short(professional):
