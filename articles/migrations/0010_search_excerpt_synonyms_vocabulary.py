@@ -2,14 +2,16 @@
 
 import re
 
+import django.contrib.postgres.search
+
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 # PostgreSQL only (SQLite cannot build them), so they are not in the models' Meta: the question
-# and summary part of the search vector, which search matches before ranking (articles/search/engine.py),
-# and trigrams of the vocabulary's words, which "did you mean" looks candidates up in.
+# and summary vector, which search matches before ranking (articles/search/engine.py), and
+# trigrams of the vocabulary's words, which "did you mean" looks candidates up in.
 INDEXES = {
-    "articles_pub_search_head_gin": "articles_publication USING gin (ts_filter(search_vector, '{a,b}'::\"char\"[]))",
+    "articles_pub_search_head_gin": "articles_publication USING gin (search_head)",
     "articles_searchterm_word_trgm": "articles_searchterm USING gin (word gin_trgm_ops)",
 }
 EXCERPT_WORDS = 300
@@ -27,6 +29,11 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 def create_indexes(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            "UPDATE articles_publication SET search_head = "
+            "setweight(to_tsvector('english', coalesce(question, '')), 'A') || "
+            "setweight(to_tsvector('english', coalesce(summary, '')), 'B')"
+        )
         for name, definition in INDEXES.items():
             schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
 
@@ -97,6 +104,11 @@ class Migration(migrations.Migration):
             model_name='publication',
             name='search_excerpt',
             field=models.TextField(blank=True),
+        ),
+        migrations.AddField(
+            model_name='publication',
+            name='search_head',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.RunPython(create_indexes, drop_indexes, elidable=False),
         migrations.RunPython(fill_existing, migrations.RunPython.noop),

@@ -66,16 +66,17 @@ def reference_entry(reference: Reference, *, number: int, backlink: str) -> dict
     }
 
 
-def _search_vector(content: ArticleContent, document: str):
-    """The weighted full-text vector of a snapshot (question A, summary B, bodies C), PostgreSQL only."""
+def _search_vectors(content: ArticleContent, document: str) -> dict:
+    """The weighted full-text vectors of a snapshot, PostgreSQL only: ``search_vector`` (question A,
+    summary B, bodies C) and ``search_head`` (question A, summary B)."""
     if connection.vendor != "postgresql":
-        return None
-    parts = ((content.question, "A"), (content.summary, "B"), (document, "C"))
-    vector = None
-    for text, weight in parts:
-        part = SearchVector(Value(text, output_field=TextField()), weight=weight, config="english")
-        vector = part if vector is None else vector + part
-    return vector
+        return {}
+
+    def part(text: str, weight: str) -> SearchVector:
+        return SearchVector(Value(text, output_field=TextField()), weight=weight, config="english")
+
+    head = part(content.question, "A") + part(content.summary, "B")
+    return {"search_vector": head + part(document, "C"), "search_head": head}
 
 
 @dataclass
@@ -139,12 +140,11 @@ def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: 
     vocabulary_record(before=publication.search_document if publication else "", after=document)
     if publication is None:
         publication = Publication.objects.create(article=article, first_approved_at=approved_now, **fields)
-        vector = _search_vector(content, document)
-        if vector is not None:
-            Publication.objects.filter(pk=publication.pk).update(search_vector=vector)
+        if vectors := _search_vectors(content, document):
+            Publication.objects.filter(pk=publication.pk).update(**vectors)
     else:
         fields["first_approved_at"] = publication.first_approved_at or approved_now
-        Publication.objects.filter(pk=publication.pk).update(**fields, search_vector=_search_vector(content, document))
+        Publication.objects.filter(pk=publication.pk).update(**fields, **_search_vectors(content, document))
         for name, value in fields.items():  # the returned object shows what was written
             setattr(publication, name, value)
         publication.bodies.all().delete()
