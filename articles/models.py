@@ -269,8 +269,8 @@ class Publication(models.Model):
     # The summary and the first paragraphs (a few hundred words): search snippets come from this.
     search_excerpt = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
-    # The question (A) and summary (B) alone: small enough to stay inline, so search can filter
-    # and rank candidates by them without reading the whole document's vector.
+    # The question (A), summary (B) and excerpt (C) alone: small, so search can filter and rank
+    # candidates by them without reading the whole document's vector.
     search_head = SearchVectorField(null=True, editable=False)
 
     objects = PublicationQuerySet.as_manager()

@@ -8,10 +8,10 @@ from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 # PostgreSQL only (SQLite cannot build them), so they are not in the models' Meta: the question
-# and summary vector, which search matches before ranking (articles/search/engine.py), and
+# and summary part of search_head, which search matches before ranking (articles/search/engine.py), and
 # trigrams of the vocabulary's words, which "did you mean" looks candidates up in.
 INDEXES = {
-    "articles_pub_search_head_gin": "articles_publication USING gin (search_head)",
+    "articles_pub_search_head_gin": "articles_publication USING gin (ts_filter(search_head, '{a,b}'::\"char\"[]))",
     "articles_searchterm_word_trgm": "articles_searchterm USING gin (word gin_trgm_ops)",
 }
 EXCERPT_WORDS = 300
@@ -29,13 +29,16 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 def create_indexes(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        # Index first, then fill: an index built right after updating every row is unusable to
+        # transactions older than it (pg_index.indcheckxmin), which stalls searches on a busy site.
+        for name, definition in INDEXES.items():
+            schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
         schema_editor.execute(
             "UPDATE articles_publication SET search_head = "
             "setweight(to_tsvector('english', coalesce(question, '')), 'A') || "
-            "setweight(to_tsvector('english', coalesce(summary, '')), 'B')"
+            "setweight(to_tsvector('english', coalesce(summary, '')), 'B') || "
+            "setweight(to_tsvector('english', coalesce(search_excerpt, '')), 'C')"
         )
-        for name, definition in INDEXES.items():
-            schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
 
 
 def drop_indexes(apps, schema_editor):
@@ -110,6 +113,6 @@ class Migration(migrations.Migration):
             name='search_head',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
-        migrations.RunPython(create_indexes, drop_indexes, elidable=False),
         migrations.RunPython(fill_existing, migrations.RunPython.noop),
+        migrations.RunPython(create_indexes, drop_indexes, elidable=False),
     ]

@@ -1,8 +1,9 @@
 """Matching and ranking: PostgreSQL full text over a capped candidate set, an SQLite fallback.
 
 On PostgreSQL, ``Publication.search_vector`` (question weighted A, summary B, bodies C; filled
-by ``article_publish``) is matched behind a GIN index (migration 0003), and ``search_head`` (the
-question and summary alone, small enough to read cheaply) behind a second one (migration 0010). Only
+by ``article_publish``) is matched behind a GIN index (migration 0003); ``search_head`` (the
+question, summary and excerpt, small enough to read cheaply) ranks, and its question and summary
+part is matched behind a second GIN index (migration 0010). Only
 a bounded candidate set is ranked: up to ``SEARCH_RESULTS_CAP`` + 1 matches in any order, plus
 as many whose question or summary matches, so a broad query never ranks every match and a
 question that matches is never left out. A question that matches every term of the query comes
@@ -12,7 +13,7 @@ first. Elsewhere the same syntax is matched with ``icontains``, ranked question 
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Case, F, FloatField, Func, IntegerField, Q, QuerySet, Value, When
 
@@ -22,7 +23,7 @@ from .query import MAX_FALLBACK_TERMS, SEARCH_CONFIG, STOP_WORDS, ParsedQuery, k
 from .spelling import corrected_query
 from .synonyms import SynonymIndex, expand, synonym_index
 
-WEIGHTS = [0.05, 0.1, 0.4, 1.0]  # D (unused), C bodies, B summary, A question
+WEIGHTS = [0.05, 0.1, 0.4, 1.0]  # D (unused), C excerpt, B summary, A question
 QUESTION_BOOST = 1.0  # the question holds every term: above any ranking by the body (shared out per term)
 MAX_BOOSTED_GROUPS = 8
 HEAD_BOOST = 0.3  # the question and summary together hold every term
@@ -44,6 +45,17 @@ class SearchResults:
     @property
     def count(self) -> int:
         return len(self.ids)
+
+
+class _Part(Func):
+    """The lexemes of a weighted vector with the given weights (``ts_filter``); ``letters`` is ours, never input."""
+
+    function = "ts_filter"
+    output_field = SearchVectorField()
+
+    def __init__(self, vector, *, letters: str):
+        super().__init__(vector)
+        self.template = f"%(function)s(%(expressions)s, '{{{letters}}}'::\"char\"[])"
 
 
 class _Holds(Func):
@@ -86,13 +98,13 @@ def _tsquery(parsed: ParsedQuery, *, any_group: bool = False):
 
 
 def _rank(tsquery, parsed: ParsedQuery):
-    """ts_rank (question > summary > bodies), plus the share of the query's groups the question holds,
-    plus a bonus when the question and summary hold the whole query."""
+    """ts_rank over the head (question > summary > excerpt), plus the share of the query's groups
+    the question holds, plus a bonus when the question and summary hold the whole query."""
     head = F("search_head")
     groups = [_tsquery(ParsedQuery(groups=[group])) for group in parsed.groups[:MAX_BOOSTED_GROUPS]]
     coverage = sum((_Holds(head, group, letters="a") for group in groups), start=Value(0.0, output_field=FloatField()))
     return (
-        SearchRank(F("search_vector"), tsquery, weights=WEIGHTS, normalization=Value(1))
+        SearchRank(F("search_head"), tsquery, weights=WEIGHTS, normalization=Value(1))
         + coverage * (QUESTION_BOOST / max(1, len(groups)))
         + _Holds(head, tsquery, letters="a,b") * HEAD_BOOST
     )
@@ -148,9 +160,10 @@ def _ranked(parsed: ParsedQuery, *, topic_id: int | None, any_group: bool = Fals
     if tsquery is None:
         return [], False
     # Any matches (the GIN index stops after cap + 1), then those whose question or summary matches
-    # (the head index), so the best answers are in the set however broad the query.
+    # (an index on that part of the head), so the best answers are in the set however broad the query. Ranking
+    # reads only the small head vector: reading whole documents (TOASTed, several KB) dominated the time.
     anywhere = base.filter(search_vector=tsquery).values("pk")[: cap + 1]
-    head = base.filter(search_head=tsquery).values("pk")[:cap]
+    head = base.alias(head=_Part(F("search_head"), letters="a,b")).filter(head=tsquery).values("pk")[:cap]
     candidates = Publication.objects.filter(pk__in=anywhere.union(head))
     ranked = candidates.annotate(rank=_rank(tsquery, parsed)).order_by("-rank", "-published_at", "pk")
     ids = list(ranked.values_list("pk", flat=True)[: cap + 1])

@@ -66,9 +66,9 @@ def reference_entry(reference: Reference, *, number: int, backlink: str) -> dict
     }
 
 
-def _search_vectors(content: ArticleContent, document: str) -> dict:
+def _search_vectors(content: ArticleContent, document: str, excerpt: str) -> dict:
     """The weighted full-text vectors of a snapshot, PostgreSQL only: ``search_vector`` (question A,
-    summary B, bodies C) and ``search_head`` (question A, summary B)."""
+    summary B, bodies C) and the small ``search_head`` (question A, summary B, excerpt C)."""
     if connection.vendor != "postgresql":
         return {}
 
@@ -76,7 +76,7 @@ def _search_vectors(content: ArticleContent, document: str) -> dict:
         return SearchVector(Value(text, output_field=TextField()), weight=weight, config="english")
 
     head = part(content.question, "A") + part(content.summary, "B")
-    return {"search_vector": head + part(document, "C"), "search_head": head}
+    return {"search_vector": head + part(document, "C"), "search_head": head + part(excerpt, "C")}
 
 
 @dataclass
@@ -140,11 +140,13 @@ def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: 
     vocabulary_record(before=publication.search_document if publication else "", after=document)
     if publication is None:
         publication = Publication.objects.create(article=article, first_approved_at=approved_now, **fields)
-        if vectors := _search_vectors(content, document):
+        if vectors := _search_vectors(content, document, fields["search_excerpt"]):
             Publication.objects.filter(pk=publication.pk).update(**vectors)
     else:
         fields["first_approved_at"] = publication.first_approved_at or approved_now
-        Publication.objects.filter(pk=publication.pk).update(**fields, **_search_vectors(content, document))
+        Publication.objects.filter(pk=publication.pk).update(
+            **fields, **_search_vectors(content, document, fields["search_excerpt"])
+        )
         for name, value in fields.items():  # the returned object shows what was written
             setattr(publication, name, value)
         publication.bodies.all().delete()
