@@ -35,6 +35,7 @@ from .models import (
     Publication,
     ReaderQuestion,
     RelatedQuestion,
+    SearchSynonym,
     Topic,
 )
 from .search import similar_publications
@@ -583,6 +584,14 @@ class ExpiryFilter(admin.SimpleListFilter):
                 pk__in=Publication.objects.expired().values("pk")
             )
         return queryset
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(admin.ModelAdmin):
+    """Editors keep the lay and clinical words readers search with (README "Search")."""
+
+    list_display = ["__str__", "note", "updated_at"]
+    search_fields = ["terms", "note"]
 
 
 @admin.register(Publication)

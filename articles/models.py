@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -265,7 +266,12 @@ class Publication(models.Model):
     expired_at = models.DateTimeField(_("expired"), null=True, blank=True)
     first_approved_at = models.DateTimeField(null=True, blank=True)
     search_document = models.TextField(blank=True)
+    # The summary and the first paragraphs (a few hundred words): search snippets come from this.
+    search_excerpt = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
+    # The question (A), summary (B) and excerpt (C) alone: small, so search can filter and rank
+    # candidates by them without reading the whole document's vector.
+    search_head = SearchVectorField(null=True, editable=False)
 
     objects = PublicationQuerySet.as_manager()
 
@@ -563,3 +569,57 @@ class Figure(models.Model):
     def image_candidates(self) -> list[tuple[str, int, int]]:
         """(url, width, height) of each stored width, narrowest first: the figure's srcset."""
         return [(self.image_url(r["width"]), r["width"], r["height"]) for r in self.renditions]
+
+
+class SearchSynonym(models.Model):
+    """Words and phrases readers and clinicians use for one thing: a search for any finds them all."""
+
+    terms = models.TextField(
+        _("terms"),
+        help_text=_("One word or phrase per line, lay and clinical: heart attack, myocardial infarction, MI."),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("search synonym group")
+        verbose_name_plural = _("search synonym groups")
+
+    def __str__(self) -> str:
+        return " / ".join(self.term_list)
+
+    def clean(self) -> None:
+        terms = self.term_list
+        if len(terms) < 2:
+            raise ValidationError({"terms": _("Give at least two terms, one per line.")})
+        too_long = [t for t in terms if len(t.split()) > 6 or len(t) > 60]
+        if too_long:
+            raise ValidationError(
+                {
+                    "terms": _("A term is a word or a short phrase (at most 6 words): %(terms)s")
+                    % {"terms": ", ".join(too_long)}
+                }
+            )
+
+    @property
+    def term_list(self) -> list[str]:
+        """The group's terms, lower case, whitespace squeezed, each once, in the editor's order."""
+        return list(dict.fromkeys(" ".join(line.lower().split()) for line in self.terms.splitlines() if line.strip()))
+
+
+class SearchTerm(models.Model):
+    """A word of the published text, with the number of answers using it: the vocabulary that
+    "did you mean" corrects readers' queries from (trigram index on ``word``, PostgreSQL only)."""
+
+    word = models.CharField(max_length=40, unique=True)
+    # The word's letters in order: finds swapped letters ("pian" -> "pain"), which trigrams miss.
+    anagram = models.CharField(max_length=40, db_index=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+
+    def __str__(self) -> str:
+        return self.word

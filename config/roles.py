@@ -15,6 +15,8 @@ EDITORS = [
     "articles.view_relatedquestion",
     "articles.view_topic", "articles.view_publication",
     "articles.add_figure", "articles.change_figure", "articles.view_figure",
+    "articles.add_searchsynonym", "articles.change_searchsynonym", "articles.delete_searchsynonym",
+    "articles.view_searchsynonym",
     "references.add_reference", "references.change_reference", "references.view_reference",
     "personalization.view_audience",
     "reviews.view_reviewrequest", "reviews.view_reviewdecision", "reviews.view_auditentry", "reviews.view_boardmember",

@@ -293,6 +293,11 @@ REVIEW_ESCALATE_AFTER_HOURS = env_int("REVIEW_ESCALATE_AFTER_HOURS", 0)
 REVIEW_OPEN_REREVIEWS = env_bool("REVIEW_OPEN_REREVIEWS", True)
 PUBLISH_PENDING_REVIEW = env_bool("PUBLISH_PENDING_REVIEW", True)
 
+# Search (README "Search"): at most this many matches are ranked and paged ("more than 200 answers"),
+# and "did you mean" offers vocabulary words at least this similar to a misspelt one (pg_trgm, 0 to 1).
+SEARCH_RESULTS_CAP = env_int("SEARCH_RESULTS_CAP", 200)
+SEARCH_SPELLING_SIMILARITY = float(os.environ.get("SEARCH_SPELLING_SIMILARITY", "0.3"))
+
 # Citation health (references/checks; README "Citation health"). Crossref and NCBI ask for a contact
 # address in every request (their "polite" pools); the checks send it in the User-Agent and as mailto/email.
 CITATION_CHECK_CONTACT_EMAIL = os.environ.get("CITATION_CHECK_CONTACT_EMAIL", "")

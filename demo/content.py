@@ -156,3 +156,10 @@ def without_sections(body: str, headings: list[str]) -> str:
     if missing:
         raise ValueError(f"No section {missing} to leave out.")
     return "".join(kept)
+
+
+def load_synonyms(directory: Path = CONTENT_DIR) -> list[list[str]]:
+    """The demo's search synonym groups from ``synonyms.txt``: paragraphs of terms, ``#`` comments."""
+    text = (directory / "synonyms.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if not line.lstrip().startswith("#")]
+    return [group.split("\n") for group in "\n".join(lines).split("\n\n") if group.strip()]

@@ -26,6 +26,7 @@ from articles.services import (
     article_revise,
     article_set_related,
     editorial_policy_save,
+    search_synonym_ensure,
     topic_save,
 )
 from personalization.models import Audience
@@ -41,7 +42,16 @@ from reviews.services import (
     topic_routing_save,
 )
 
-from .content import DemoRevision, DemoSite, load_articles, load_history, load_site, references_text, without_sections
+from .content import (
+    DemoRevision,
+    DemoSite,
+    load_articles,
+    load_history,
+    load_site,
+    load_synonyms,
+    references_text,
+    without_sections,
+)
 
 # One approved article was last reviewed more than a year ago, to show the honest overdue notice.
 OVERDUE_SLUG = "chronic-cough-adults"
@@ -65,6 +75,7 @@ class DemoLoader:
             self.load_policy(site, users["editor"])
             self.load_board(site, users)
             self.load_references()
+            self.load_synonyms()
         history = load_history()
         existing = set(Article.objects.filter(slug__in=[a.slug for a in articles]).values_list("slug", flat=True))
         new = [a for a in articles if a.slug not in existing]
@@ -156,6 +167,12 @@ class DemoLoader:
                 bio=m.bio,
                 order=order,
             )
+
+    def load_synonyms(self) -> None:
+        """The search synonym groups of ``synonyms.txt`` the site lacks (editors may have added more)."""
+        added = [group for terms in load_synonyms() if (group := search_synonym_ensure(terms=[t for t in terms if t]))]
+        if added:
+            self.log(f"  {len(added)} search synonym groups added")
 
     def load_references(self) -> None:
         """Import the demo's CSL-JSON file through the importer, skipping keys the library already has

@@ -8,6 +8,7 @@ from .content import (
     article_set_related,
     article_sync_citations,
     editorial_policy_save,
+    search_synonym_ensure,
     topic_save,
 )
 from .publishing import (
@@ -47,5 +48,6 @@ __all__ = [
     "published_reference_lists_rerender",
     "published_references_refresh",
     "reader_question_convert",
+    "search_synonym_ensure",
     "topic_save",
 ]

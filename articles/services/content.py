@@ -13,7 +13,16 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from articles.models import Article, ArticleBody, ArticleControl, Citation, EditorialPolicy, RelatedQuestion, Topic
+from articles.models import (
+    Article,
+    ArticleBody,
+    ArticleControl,
+    Citation,
+    EditorialPolicy,
+    RelatedQuestion,
+    SearchSynonym,
+    Topic,
+)
 from articles.rendering import cited_keys
 from articles.signals import ContentLocked
 from articles.text import normalize_markdown, normalize_plain
@@ -119,6 +128,18 @@ def topic_save(*, slug: str, name: str, description: str = "", order: int = 0) -
         slug=slug, defaults={"name": name, "description": description, "order": order}
     )
     return topic
+
+
+def search_synonym_ensure(*, terms: Sequence[str], note: str = "") -> SearchSynonym | None:
+    """Add a synonym group unless one with the same terms exists (the demo loader's idempotent path;
+    editors use the admin). Returns the new group, or None if it was already there."""
+    group = SearchSynonym(terms="\n".join(terms), note=note)
+    group.full_clean()
+    wanted = set(group.term_list)
+    if any(set(existing.term_list) == wanted for existing in SearchSynonym.objects.only("terms")):
+        return None
+    group.save()
+    return group
 
 
 def editorial_policy_save(*, title: str, body: str, actor: AbstractBaseUser | None = None) -> EditorialPolicy:

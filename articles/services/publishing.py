@@ -20,6 +20,7 @@ from articles import events
 from articles.models import Article, ArticleControl, Publication, PublishedBody
 from articles.reference_list import render_reference_list, retraction_flag, retraction_note
 from articles.rendering import build_resolver, render_markdown
+from articles.search import excerpt_of, vocabulary_record
 from articles.selectors import figure_resolver_for
 from articles.versioning import ArticleContent
 from references.formatting import format_reference
@@ -79,16 +80,17 @@ def reference_entry(
     }
 
 
-def _search_vector(content: ArticleContent, document: str):
-    """The weighted full-text vector of a snapshot (question A, summary B, bodies C), PostgreSQL only."""
+def _search_vectors(content: ArticleContent, document: str, excerpt: str) -> dict:
+    """The weighted full-text vectors of a snapshot, PostgreSQL only: ``search_vector`` (question A,
+    summary B, bodies C) and the small ``search_head`` (question A, summary B, excerpt C)."""
     if connection.vendor != "postgresql":
-        return None
-    parts = ((content.question, "A"), (content.summary, "B"), (document, "C"))
-    vector = None
-    for text, weight in parts:
-        part = SearchVector(Value(text, output_field=TextField()), weight=weight, config="english")
-        vector = part if vector is None else vector + part
-    return vector
+        return {}
+
+    def part(text: str, weight: str) -> SearchVector:
+        return SearchVector(Value(text, output_field=TextField()), weight=weight, config="english")
+
+    head = part(content.question, "A") + part(content.summary, "B")
+    return {"search_vector": head + part(document, "C"), "search_head": head + part(excerpt, "C")}
 
 
 @dataclass
@@ -154,6 +156,7 @@ def render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts)
         "unpublish_at": facts.unpublish_at,
         "expired_at": None,
         "search_document": document,
+        "search_excerpt": excerpt_of(content.summary, *texts[2:3]),
     }
     return RenderedSnapshot(fields=fields, bodies=bodies, document=document)
 
@@ -164,14 +167,16 @@ def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: 
     fields, bodies, document, now = rendered.fields, rendered.bodies, rendered.document, rendered.fields["published_at"]
     approved_now = now if status == Publication.Status.APPROVED else None
     publication = _current_publication(article)
+    vocabulary_record(before=publication.search_document if publication else "", after=document)
     if publication is None:
         publication = Publication.objects.create(article=article, first_approved_at=approved_now, **fields)
-        vector = _search_vector(content, document)
-        if vector is not None:
-            Publication.objects.filter(pk=publication.pk).update(search_vector=vector)
+        if vectors := _search_vectors(content, document, fields["search_excerpt"]):
+            Publication.objects.filter(pk=publication.pk).update(**vectors)
     else:
         fields["first_approved_at"] = publication.first_approved_at or approved_now
-        Publication.objects.filter(pk=publication.pk).update(**fields, search_vector=_search_vector(content, document))
+        Publication.objects.filter(pk=publication.pk).update(
+            **fields, **_search_vectors(content, document, fields["search_excerpt"])
+        )
         for name, value in fields.items():  # the returned object shows what was written
             setattr(publication, name, value)
         publication.bodies.all().delete()

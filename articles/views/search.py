@@ -1,5 +1,6 @@
 """``/search/``: full-text search of the public answers."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -7,14 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from articles.models import Topic
-from articles.search import MAX_QUERY_LENGTH, InvalidQuery, search_publications, snippet_for, validate_query
+from articles.search import MAX_QUERY_LENGTH, InvalidQuery, page_publications, snippet_for, validate_query
+from articles.search import search as find_answers
 
 RESULTS_PER_PAGE = 10
 
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    """Ranked public answers with highlighted snippets, by topic if asked; a clear message for bad queries."""
+    """Ranked public answers with highlighted snippets, by topic if asked; "did you mean" for
+    misspellings (``?spell=0`` searches the words as typed); a clear message for bad queries."""
     topics = list(Topic.objects.all())
     topic = next((t for t in topics if t.slug == request.GET.get("topic")), None)
     context = {"topics": topics, "topic": topic, "page_obj": None, "hits": [], "max_length": MAX_QUERY_LENGTH}
@@ -28,8 +31,9 @@ def search(request: HttpRequest) -> HttpResponse:
     if not query:
         context["prompt"] = _("Type a few words to search, for example “back pain between the shoulder blades”.")
         return render(request, "articles/search.html", context)
-    results = search_publications(query, topic_id=topic.pk if topic else None)
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    context["page_obj"] = page
-    context["hits"] = [{"publication": p, "snippet": snippet_for(p, query)} for p in page.object_list]
+    results = find_answers(query, topic_id=topic.pk if topic else None, correct=request.GET.get("spell") != "0")
+    page = Paginator(results.ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    hits = page_publications(list(page.object_list))
+    context.update(page_obj=page, results=results, cap=settings.SEARCH_RESULTS_CAP)
+    context["hits"] = [{"publication": p, "snippet": snippet_for(p, query, terms=results.terms)} for p in hits]
     return render(request, "articles/search.html", context)
