@@ -90,7 +90,8 @@ def invalidate(*tags: str) -> None:
 
 
 def invalidate_all() -> None:
-    invalidate(ALL)
+    """Every cached page, at once (settings changed; the tests start each from a clean slate)."""
+    _bump([ALL])
 
 
 def article_pages_changed(*, article_id: int, topic_ids: Iterable[int | None] = ()) -> None:
