@@ -32,6 +32,9 @@ from .models import Publication
 logger = logging.getLogger(__name__)
 
 _ENTRY_KEY = "pages:entry:{}"
+# Query parameters the public pages read; a URL with any other (a tracking tag, a random one) is answered
+# without being stored, so nobody can fill the cache with copies of one page.
+CACHED_PARAMETERS = frozenset({"audience", "q", "page", "topic", "p"})
 _COMPRESSIBLE = ("text/", "application/xml", "application/atom+xml", "application/rss+xml", "application/json")
 # Headers the view set that are kept with the page; the rest are the cache's own or per response.
 _DROPPED = {"set-cookie", "vary", "cache-control", "etag", "last-modified", "content-length", "expires"}
@@ -168,7 +171,8 @@ def cache_public_page(
             if request.method not in ("GET", "HEAD"):
                 return view(request, *args, **kwargs)
             key = _entry_key(request)
-            if settings.PAGE_CACHE_ENABLED:
+            storing = settings.PAGE_CACHE_ENABLED and CACHED_PARAMETERS.issuperset(request.GET)
+            if storing:
                 entry = cache.get(key)
                 if _fresh(entry):
                     return _respond(request, entry)
@@ -199,7 +203,7 @@ def cache_public_page(
             page_tags = sorted({*static_tags, *found})
             versions = tags_module.tag_versions([*page_tags, tags_module.PUBLICATIONS])
             entry = _make_entry(response, page_tags, versions, now)
-            if settings.PAGE_CACHE_ENABLED and versions[tags_module.EPOCH_KEY] == epoch:
+            if storing and versions[tags_module.EPOCH_KEY] == epoch:
                 cache.set(key, entry, timeout=max(1, int(entry["expires"] - now.timestamp())))
             return _respond(request, entry)
 

@@ -329,3 +329,20 @@ def test_a_page_rendered_during_a_change_is_not_stored(client, site, monkeypatch
     monkeypatch.setattr(tags, "tag_versions", versions_after_a_change)
     assert PRO_BODY in client.get(path).content.decode()
     assert cache.get(key) is None
+
+
+def test_unknown_query_parameters_are_not_stored(client, site, django_assert_max_num_queries):
+    """A URL with a parameter no public page reads (a tracking tag) is answered, with the same headers, but not
+    stored: nobody can fill the cache with copies of one page."""
+    path = site.get_absolute_url()
+    response = client.get(path, {"utm_source": "newsletter"})
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+    from django.core.cache import cache
+
+    from articles.page_cache import _entry_key
+
+    assert cache.get(_entry_key(response.wsgi_request)) is None
+    client.get(path, {"audience": "patient"})
+    with django_assert_max_num_queries(0):
+        client.get(path, {"audience": "patient"})
