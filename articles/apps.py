@@ -7,7 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import cache, signals  # noqa: F401  (receivers)
         from .versioning import register_with_reversion
 
         register_with_reversion()

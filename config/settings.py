@@ -215,6 +215,20 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+# The shared page cache of the public pages (articles/page_cache.py, README "Caching"). Pages stay in
+# Django's cache (Redis with REDIS_URL) until a change they show invalidates them, at most
+# PAGE_CACHE_SECONDS; browsers keep them PAGE_CACHE_MAX_AGE seconds, a CDN PAGE_CACHE_S_MAXAGE (it is
+# told what to purge by the Surrogate-Key header), serving a stale copy while it revalidates or while
+# the site is down for the two STALE_ windows.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_S_MAXAGE = env_int("PAGE_CACHE_S_MAXAGE", 600)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
+PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 86400)
+# Part of every page's cache key: set it to the release (a commit id) so that pages rendered by the
+# previous release's templates are not served after a deploy.
+PAGE_CACHE_VERSION = os.environ.get("PAGE_CACHE_VERSION", "")
 # Pages only their signed-in viewer may see: never kept by a browser, proxy or CDN cache.
 PRIVATE_PATH_PREFIXES = ("/admin/", "/review/", "/preview/", "/accounts/")
 

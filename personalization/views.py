@@ -14,10 +14,8 @@ from .models import Audience
 
 
 def safe_next(request: HttpRequest, target: str) -> str:
-    """Where to go back to: a same-site URL only (else the home page), without ``?audience=``.
-
-    The query parameter wins over the cookie, so keeping it would undo the reader's new choice.
-    """
+    """Where to go back to: a same-site URL only (else the home page), without ``?audience=``
+    (the chosen audience's version is added by ``choose_audience``)."""
     if not target or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -27,13 +25,21 @@ def safe_next(request: HttpRequest, target: str) -> str:
     return urlunsplit(("", "", parts.path or "/", query, parts.fragment))
 
 
+def with_audience(target: str, slug: str) -> str:
+    parts = urlsplit(target)
+    query = urlencode([*parse_qsl(parts.query, keep_blank_values=True), ("audience", slug)])
+    return urlunsplit(("", "", parts.path, query, parts.fragment))
+
+
 @require_POST
 def choose_audience(request: HttpRequest) -> HttpResponse:
-    """Remember the reader's audience in a cookie and go back to the page they were on."""
+    """Go back to the chosen audience's version of the page the reader was on (``?audience=``, the
+    bare URL for the default audience), and remember the choice in a cookie for the next bare URL."""
     slug = request.POST.get("audience", "")
     target = safe_next(request, request.POST.get("next", ""))
     # Only something shaped like a slug is looked up: anything else (NUL, markup) is no audience.
-    if not slug or not slug_re.fullmatch(slug) or not Audience.objects.filter(slug=slug).exists():
+    audience = Audience.objects.filter(slug=slug).first() if slug and slug_re.fullmatch(slug) else None
+    if audience is None:
         if not slug:
             message = _("Please choose one of the listed options.")
         elif not slug.isprintable():
@@ -45,7 +51,7 @@ def choose_audience(request: HttpRequest) -> HttpResponse:
         return render(
             request, "personalization/audience_invalid.html", {"message": message, "next_url": target}, status=400
         )
-    response = HttpResponseRedirect(target)
+    response = HttpResponseRedirect(target if audience.is_default else with_audience(target, slug))
     response.set_cookie(
         settings.AUDIENCE_COOKIE_NAME,
         slug,

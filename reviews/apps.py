@@ -8,6 +8,8 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Medical review")
 
     def ready(self) -> None:
+        from . import page_cache  # noqa: F401  (the board page's cache receivers)
+
         post_migrate.connect(_ensure_default_checklist, sender=self, dispatch_uid="reviews.default_checklist")
 
 

@@ -1,6 +1,9 @@
 from django.urls import path
 
+from articles.page_cache import cache_public_page
+
 from . import views
+from .page_cache import BOARD
 
 app_name = "reviews"
 
@@ -17,5 +20,5 @@ urlpatterns = [
     path("review/<int:pk>/decline/", views.review_decline_view, name="review_decline"),
     path("review/<int:pk>/comments/", views.comment_add, name="comment_add"),
     path("review/<int:pk>/comments/new/", views.comment_new, name="comment_new"),
-    path("advisory-board/", views.advisory_board, name="advisory_board"),
+    path("advisory-board/", cache_public_page(views.advisory_board, tags=[BOARD]), name="advisory_board"),
 ]

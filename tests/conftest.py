@@ -15,6 +15,14 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Pages cached by an earlier test (whose rows were rolled back, unseen by any signal) are never served."""
+    from articles.cache import invalidate_all
+
+    invalidate_all()
+
+
 @pytest.fixture
 def requires_postgres(db):
     if connection.vendor != "postgresql":

@@ -16,6 +16,7 @@ from django.db.models import TextField, Value
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from articles import cache as page_cache
 from articles import events
 from articles.models import Article, ArticleControl, Publication, PublishedBody
 from articles.reference_list import render_reference_list, retraction_flag, retraction_note
@@ -174,6 +175,7 @@ def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: 
             Publication.objects.filter(pk=publication.pk).update(**vectors)
     else:
         fields["first_approved_at"] = publication.first_approved_at or approved_now
+        page_cache.article_pages_changed(article_id=article.pk, topic_ids=[publication.topic_id, fields["topic_id"]])
         Publication.objects.filter(pk=publication.pk).update(
             **fields, **_search_vectors(content, document, fields["search_excerpt"])
         )
@@ -222,6 +224,7 @@ def _remove_pending(article: Article) -> None:
 def article_set_review_step(*, article: Article, step: ReviewStep) -> None:
     """Move a pending snapshot's status tracker (submitted -> under review); approved ones keep theirs."""
     Publication.objects.filter(article=article, status=Publication.Status.PENDING).update(review_step=step)
+    page_cache.invalidate(page_cache.article_tag(article.pk))
 
 
 @transaction.atomic(savepoint=False)
@@ -265,16 +268,19 @@ def article_expire(*, article: Article) -> bool:
     """Record that the article's snapshot reached its planned end (``unpublish_at``). Readers stop
     seeing it at that moment anyway (``PublicationQuerySet.public``); this stamps ``expired_at``
     for the chief editor's list. Idempotent: False when there was nothing to stamp."""
+    page_cache.article_pages_changed(article_id=article.pk)
     return bool(Publication.objects.due_to_expire().filter(article=article).update(expired_at=timezone.now()))
 
 
 def article_retire(*, article: Article) -> None:
     """Take the article off the public site; its snapshot is kept for a later restore."""
     ArticleControl.objects.filter(article=article).update(retired_at=timezone.now())
+    page_cache.article_pages_changed(article_id=article.pk)
     events.send_on_commit(events.article_retired, article_id=article.pk)
 
 
 def article_restore(*, article: Article) -> None:
     """Undo a retirement: the last published snapshot is public again."""
     ArticleControl.objects.filter(article=article).update(retired_at=None)
+    page_cache.article_pages_changed(article_id=article.pk)
     events.send_on_commit(events.article_restored, article_id=article.pk)

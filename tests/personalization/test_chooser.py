@@ -11,16 +11,24 @@ pytestmark = pytest.mark.django_db
 URL = reverse("personalization:choose_audience")
 
 
-def test_choosing_sets_a_cookie_and_goes_back(client, professional, patient):
-    """A valid choice sets a year-long, HttpOnly, SameSite=Lax cookie and redirects to ``next``."""
-    response = client.post(URL, {"audience": "patient", "next": "/questions/x/"})
+def test_choosing_sets_a_cookie_and_goes_to_that_version(client, professional, patient):
+    """A valid choice redirects to the chosen version of ``next`` and remembers it in a year-long,
+    HttpOnly, SameSite=Lax cookie."""
+    response = client.post(URL, {"audience": "patient", "next": "/questions/x/#references"})
     assert response.status_code == 302
-    assert response["Location"] == "/questions/x/"
+    assert response["Location"] == "/questions/x/?audience=patient#references"
     cookie = response.cookies[settings.AUDIENCE_COOKIE_NAME]
     assert cookie.value == "patient"
     assert cookie["max-age"] == settings.AUDIENCE_COOKIE_AGE
     assert cookie["httponly"]
     assert cookie["samesite"] == "Lax"
+
+
+def test_choosing_the_default_goes_to_the_bare_url(client, professional, patient):
+    """The default audience's version is the bare URL."""
+    response = client.post(URL, {"audience": "professional", "next": "/questions/x/?audience=patient"})
+    assert response["Location"] == "/questions/x/"
+    assert response.cookies[settings.AUDIENCE_COOKIE_NAME].value == "professional"
 
 
 @pytest.mark.parametrize(
@@ -34,10 +42,10 @@ def test_unsafe_or_missing_next_goes_home(client, professional, unsafe):
     assert response["Location"] == "/"
 
 
-def test_next_loses_its_audience_parameter_but_keeps_the_rest(client, professional, patient):
-    """``?audience=`` would override the new cookie, so the redirect drops it and keeps other parameters."""
+def test_next_gets_the_new_audience_parameter_and_keeps_the_rest(client, professional, patient):
+    """The old ``?audience=`` is replaced by the chosen one; other parameters stay."""
     response = client.post(URL, {"audience": "patient", "next": "/search/?q=back+pain&audience=professional&page=2"})
-    assert response["Location"] == "/search/?q=back+pain&page=2"
+    assert response["Location"] == "/search/?q=back+pain&page=2&audience=patient"
 
 
 def test_unknown_audience_is_a_400_with_a_clear_message(client, professional):
@@ -62,18 +70,21 @@ def test_get_is_not_allowed(client, professional):
     assert client.get(URL, {"audience": "professional"}).status_code == 405
 
 
-def test_chooser_needs_a_csrf_token(professional):
-    """The chooser form is protected against cross-site posts."""
+def test_chooser_refuses_a_post_from_another_site(professional):
+    """The chooser form is protected against cross-site posts without a token (personalization.cross_site)."""
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post(URL, {"audience": "professional", "next": "/"})
+    response = Client(enforce_csrf_checks=True).post(
+        URL, {"audience": "professional", "next": "/"}, headers={"Origin": "https://evil.example"}
+    )
     assert response.status_code == 403
+    assert settings.AUDIENCE_COOKIE_NAME not in response.cookies
 
 
 def test_header_chooser_is_on_every_page_and_marks_the_current_choice(client, professional, patient):
     """Pages other than articles carry the chooser in the header, with the reader's audience checked."""
     client.cookies[settings.AUDIENCE_COOKIE_NAME] = "patient"
-    content = client.get(reverse("articles:home")).content.decode()
+    content = client.get(reverse("articles:home"), follow=True).content.decode()
     assert 'action="/audience/"' in content
     assert 'id="header-audience-patient" name="audience" value="patient" checked' in content
     assert "Which best describes you?" in content

@@ -1,4 +1,4 @@
-"""Which audience a request reads as: ``?audience=``, then the cookie, then the default."""
+"""Which audience a request reads as: ``?audience=``, then (except on public pages) the cookie, then the default."""
 
 import pytest
 from django.conf import settings
@@ -34,6 +34,16 @@ def test_cookie_chooses(rf, professional, patient):
 def test_query_parameter_overrides_the_cookie(rf, professional, patient):
     """``?audience=`` in the URL wins over the cookie, so each version has its own URL."""
     assert _choose(rf, query={"audience": "professional"}, cookie="patient") == professional
+
+
+def test_public_pages_read_the_url_only(rf, professional, patient):
+    """On a cached public page (``audience_from_url``) the cookie is ignored: the URL alone names the version."""
+    request = _request(rf, cookie="patient")
+    request.audience_from_url_only = True
+    assert audience_for_request(request, audiences_in_order()) == professional
+    request = _request(rf, query={"audience": "patient"}, cookie="professional")
+    request.audience_from_url_only = True
+    assert audience_for_request(request, audiences_in_order()) == patient
 
 
 @pytest.mark.parametrize("slug", ["nobody", "", "<script>", "patient\x00", "x" * 500])
