@@ -128,18 +128,37 @@ def render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts)
     return RenderedSnapshot(fields=fields, bodies=bodies, document=document)
 
 
+def publication_rows(
+    *, article: Article, content: ArticleContent, status: str, facts: ReviewFacts
+) -> tuple[Publication, list[PublishedBody]]:
+    """The unsaved rows of a first snapshot of ``article``: its Publication (with the search vector
+    as an expression the insert evaluates) and one PublishedBody per audience, not yet linked.
+
+    Publishing saves them one article at a time; bulk loaders (``bench/generate.py``) build rows
+    here too and insert them in batches, so both store the same snapshot.
+    """
+    rendered = render_snapshot(content, status=status, facts=facts)
+    approved_now = rendered.fields["published_at"] if status == Publication.Status.APPROVED else None
+    publication = Publication(
+        article=article,
+        first_approved_at=approved_now,
+        search_vector=_search_vector(content, rendered.document),
+        **rendered.fields,
+    )
+    return publication, rendered.bodies
+
+
 def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: ReviewFacts) -> Publication:
     """Replace the article's public snapshot with ``content``, rendered for every audience."""
-    rendered = render_snapshot(content, status=status, facts=facts)
-    fields, bodies, document, now = rendered.fields, rendered.bodies, rendered.document, rendered.fields["published_at"]
-    approved_now = now if status == Publication.Status.APPROVED else None
     publication = _current_publication(article)
     if publication is None:
-        publication = Publication.objects.create(article=article, first_approved_at=approved_now, **fields)
-        vector = _search_vector(content, document)
-        if vector is not None:
-            Publication.objects.filter(pk=publication.pk).update(search_vector=vector)
+        publication, bodies = publication_rows(article=article, content=content, status=status, facts=facts)
+        publication.save(force_insert=True)
+        publication.search_vector = None  # stored; not read back (the expression is no value)
     else:
+        rendered = render_snapshot(content, status=status, facts=facts)
+        fields, bodies, document = rendered.fields, rendered.bodies, rendered.document
+        approved_now = fields["published_at"] if status == Publication.Status.APPROVED else None
         fields["first_approved_at"] = publication.first_approved_at or approved_now
         Publication.objects.filter(pk=publication.pk).update(**fields, search_vector=_search_vector(content, document))
         for name, value in fields.items():  # the returned object shows what was written
