@@ -305,13 +305,16 @@ def _publish_worker(chunks, counter) -> None:
     connections.close_all()
 
 
-def publish_all(article_ids: Sequence[int], *, batch: int, jobs: int, log: Callable[[str], None]) -> float:
-    """Pass 2 over ``article_ids`` in ``jobs`` processes; returns the seconds it took."""
+def publish_all(article_ids: Sequence[int], *, batch: int, jobs: int, log: Callable[[str], None]) -> tuple[float, int]:
+    """Pass 2 over ``article_ids`` in ``jobs`` processes (one on SQLite, which has one writer at a
+    time); returns the seconds it took and the processes it used."""
     from django.db import connection, connections
 
     chunks = [article_ids[i : i + batch] for i in range(0, len(article_ids), batch)]
     progress = Progress(len(article_ids), "snapshots published", log=log)
-    if jobs <= 1 or connection.vendor == "sqlite" or len(chunks) < 2:
+    if connection.vendor == "sqlite" or len(chunks) < 2:
+        jobs = 1
+    if jobs <= 1:
         done = 0
         for chunk in chunks:
             done += publish_rows(chunk)
@@ -329,13 +332,14 @@ def publish_all(article_ids: Sequence[int], *, batch: int, jobs: int, log: Calla
         if any(w.exitcode != 0 for w in workers):
             raise RuntimeError("A publishing process failed; see its traceback above.")
     progress.update(len(article_ids), force=True)
-    return progress.seconds
+    return progress.seconds, jobs
 
 
 def generate(
     n: int, *, seed: int = 13, batch: int = 500, jobs: int | None = None, log: Callable[[str], None] = print
 ) -> dict:
-    """Generate and publish ``n`` articles in the configured (throwaway) database; returns timings."""
+    """Generate and publish articles in the configured (throwaway) database until it holds ``n``
+    generated ones (earlier runs count); returns what it did and how long it took."""
     from articles.models import Article, Publication
     from demo.content import load_articles
 
@@ -357,10 +361,10 @@ def generate(
             picked += writer.rng.sample(fresh, min(len(fresh), RELATED_PER_ARTICLE - len(picked)))
         return picked
 
-    progress = Progress(n, "articles written", log=log)
+    progress = Progress(max(0, n - existing), "articles written", log=log)
     new_ids: list[int] = []
-    for first in range(existing, existing + n, batch):
-        drafts = [writer.draft(number) for number in range(first, min(first + batch, existing + n))]
+    for first in range(existing, n, batch):
+        drafts = [writer.draft(number) for number in range(first, min(first + batch, n))]
         ids = write_content(drafts, related_from=related_from)
         for draft, pk in zip(drafts, ids, strict=True):
             for slug in (draft.topic_slug, ""):
@@ -370,7 +374,7 @@ def generate(
         progress.update(len(new_ids))
     progress.update(len(new_ids), force=True)
     content_seconds = progress.seconds
-    publish_seconds = publish_all(new_ids, batch=batch, jobs=jobs, log=log)
+    publish_seconds, jobs = publish_all(new_ids, batch=batch, jobs=jobs, log=log)
     return {
         "articles": len(new_ids),
         "references": len(keys),

@@ -1,4 +1,4 @@
-"""`make bench` is a measurement, not a test; this only checks its pieces load and the baseline is what it claims."""
+"""`make bench` is a measurement, not a test: its pieces load, the baseline is what it claims, and the generator publishes what the publishing service would."""
 
 import pytest
 
