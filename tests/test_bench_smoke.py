@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench.run import parse_args, percentile
+from bench.run import _slices, build_targets, cache_verdict, parse_args, percentile
 from tests import factories
 
 
@@ -25,6 +25,40 @@ def test_percentile_is_nearest_rank():
     assert percentile(values, 99) == 99.0
     assert percentile([3.0], 99) == 3.0
     assert percentile([], 50) == 0.0
+
+
+def test_percentile_weighs_the_wrk_grid():
+    """wrk reports a percentile grid per burst: each value stands for a share of that burst's requests."""
+    burst = [(0.001, 99.0), (0.5, 1.0)]
+
+    assert percentile(burst, 50) == 0.001
+    assert percentile(burst, 99) == 0.001
+    assert percentile(burst, 99.5) == 0.5
+
+
+def test_uncached_pages_are_never_requested_twice_in_a_run():
+    """Every article in every audience's version, none of them a cached page, a new slice per burst."""
+    listing = {
+        "generated": [f"bench-{n}" for n in range(40)],
+        "others": ["left-upper-back-pain"],
+        "audiences": [["professional", True], ["patient", False], ["student", False]],
+    }
+    targets = {t.label: t for t in build_targets(listing)}
+    fresh = targets["article uncached"].paths
+    slices = _slices(fresh, 6)
+
+    assert len(fresh) == len(set(fresh)) == 35 * 3
+    assert not set(fresh) & set(targets["article cached"].paths)
+    assert "/questions/bench-7/?audience=patient" in fresh
+    assert sum(len(s) for s in slices) == len({path for s in slices for path in s})
+    assert len(targets["search page 1"].paths) >= 20
+
+
+def test_a_page_cache_is_recognised_by_its_headers():
+    assert cache_verdict({"cache-control": "max-age=0, no-cache, no-store, must-revalidate, private"}) == ""
+    assert cache_verdict({"age": "3"})
+    assert cache_verdict({"x-cache": "HIT"})
+    assert cache_verdict({"cache-control": "public, max-age=60, s-maxage=600"})
 
 
 def test_defaults_keep_a_run_short():
