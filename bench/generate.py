@@ -5,15 +5,14 @@ Texts come from a clinical and lay vocabulary (bench/vocabulary.py) and the demo
 so a search for a symptom or a test finds some articles and not others. References come from a
 shared pool (a few thousand, imported through ``reference_import``).
 
-Two passes, both in batches with a running count and an ETA:
+Batch by batch (500 articles; one process per CPU on PostgreSQL), with a running count and an ETA:
 
 1. the content rows (articles, their controls, bodies, citations and related questions), with
    ``bulk_create``: the same rows ``article_create`` and ``article_set_related`` leave behind,
    without their reversion history (public pages never read it);
 2. the published snapshots: each article's content is read back (``ArticleContent.from_article``)
    and turned into rows by ``articles.services.publishing.publication_rows``, the function the
-   publishing service itself uses, then inserted with ``bulk_create``. On PostgreSQL this pass
-   runs in one process per CPU.
+   publishing service itself uses, then inserted with ``bulk_create``.
 
 It writes tables directly, so it is for throwaway databases only: bench/run.py calls it on the
 database it has just migrated and loaded with the demo. It needs the demo's audiences, topics,
@@ -293,93 +292,103 @@ class Progress:
         return time.monotonic() - self.start
 
 
-def _publish_worker(chunks, counter) -> None:
-    """A child process of pass 2: publish each chunk of ids, adding to ``counter`` as it goes."""
+@dataclass
+class Batch:
+    """Articles number ``first`` to ``last - 1``, with what every batch needs from the parent."""
+
+    first: int
+    last: int
+    seed: int
+    pool_keys: Sequence[str]
+    demo_questions: Sequence[str]
+    demo_ids: Sequence[int]
+
+
+def make_batch(batch: Batch, recent: dict[str, list[int]]) -> int:
+    """Write and publish one batch; ``recent`` (topic slug, or "" for any -> newest article ids of
+    this process) supplies related questions: the same topic first, then any, then the demo's."""
+    writer = Writer(
+        seed=batch.seed * 1_000_003 + batch.first, pool_keys=batch.pool_keys, demo_questions=batch.demo_questions
+    )
+
+    def related_from(topic_slug: str) -> list[int]:
+        picked: list[int] = []
+        for candidates in (recent.get(topic_slug, []), recent.get("", []), batch.demo_ids):
+            fresh = [pk for pk in candidates if pk not in picked]
+            picked += writer.rng.sample(fresh, min(len(fresh), RELATED_PER_ARTICLE - len(picked)))
+        return picked
+
+    drafts = [writer.draft(number) for number in range(batch.first, batch.last)]
+    ids = write_content(drafts, related_from=related_from)
+    for draft, pk in zip(drafts, ids, strict=True):
+        for slug in (draft.topic_slug, ""):
+            recent.setdefault(slug, []).append(pk)
+            del recent[slug][: -RELATED_PER_ARTICLE * 4]
+    return publish_rows(ids)
+
+
+def _worker(batches: list[Batch], counter) -> None:
+    """A child process: make its share of the batches, adding to ``counter`` as it goes."""
     from django.db import connections
 
     connections.close_all()  # never share the parent's connection
-    for chunk in chunks:
-        publish_rows(chunk)
+    recent: dict[str, list[int]] = {}
+    for batch in batches:
+        made = make_batch(batch, recent)
         with counter.get_lock():
-            counter.value += len(chunk)
+            counter.value += made
     connections.close_all()
-
-
-def publish_all(article_ids: Sequence[int], *, batch: int, jobs: int, log: Callable[[str], None]) -> tuple[float, int]:
-    """Pass 2 over ``article_ids`` in ``jobs`` processes (one on SQLite, which has one writer at a
-    time); returns the seconds it took and the processes it used."""
-    from django.db import connection, connections
-
-    chunks = [article_ids[i : i + batch] for i in range(0, len(article_ids), batch)]
-    progress = Progress(len(article_ids), "snapshots published", log=log)
-    if connection.vendor == "sqlite" or len(chunks) < 2:
-        jobs = 1
-    if jobs <= 1:
-        done = 0
-        for chunk in chunks:
-            done += publish_rows(chunk)
-            progress.update(done)
-    else:
-        context = multiprocessing.get_context("fork")
-        counter = context.Value("i", 0)
-        connections.close_all()
-        workers = [context.Process(target=_publish_worker, args=(chunks[i::jobs], counter)) for i in range(jobs)]
-        for worker in workers:
-            worker.start()
-        while any(w.is_alive() for w in workers):
-            time.sleep(1)
-            progress.update(counter.value)
-        if any(w.exitcode != 0 for w in workers):
-            raise RuntimeError("A publishing process failed; see its traceback above.")
-    progress.update(len(article_ids), force=True)
-    return progress.seconds, jobs
 
 
 def generate(
     n: int, *, seed: int = 13, batch: int = 500, jobs: int | None = None, log: Callable[[str], None] = print
 ) -> dict:
     """Generate and publish articles in the configured (throwaway) database until it holds ``n``
-    generated ones (earlier runs count); returns what it did and how long it took."""
+    generated ones (earlier runs count), in ``jobs`` processes on PostgreSQL (one on SQLite,
+    which has one writer at a time); returns what it did and how long it took."""
+    from django.db import connection, connections
+
     from articles.models import Article, Publication
     from demo.content import load_articles
 
     started = time.monotonic()
-    jobs = jobs or os.cpu_count() or 1
     pool_size = max(REFERENCES_PER_ARTICLE, min(POOL_MAX, n // 3))
     keys = reference_pool(pool_size, seed=seed)
     log(f"  reference pool: {len(keys)} references")
-    writer = Writer(seed=seed, pool_keys=keys, demo_questions=[a.question for a in load_articles()])
     existing = Article.objects.filter(slug__startswith=SLUG_PREFIX).count()
-    # Related questions: recent articles of the same topic, then of any topic, then the demo's.
-    recent: dict[str, list[int]] = {slug: [] for slug in [*writer.topic_slugs, ""]}
-    demo_ids = list(Publication.objects.public().values_list("article_id", flat=True)[:RELATED_PER_ARTICLE])
-
-    def related_from(topic_slug: str) -> list[int]:
-        picked: list[int] = []
-        for candidates in (recent[topic_slug], recent[""], demo_ids):
-            fresh = [pk for pk in candidates if pk not in picked]
-            picked += writer.rng.sample(fresh, min(len(fresh), RELATED_PER_ARTICLE - len(picked)))
-        return picked
-
-    progress = Progress(max(0, n - existing), "articles written", log=log)
-    new_ids: list[int] = []
-    for first in range(existing, n, batch):
-        drafts = [writer.draft(number) for number in range(first, min(first + batch, n))]
-        ids = write_content(drafts, related_from=related_from)
-        for draft, pk in zip(drafts, ids, strict=True):
-            for slug in (draft.topic_slug, ""):
-                recent[slug].append(pk)
-                del recent[slug][: -RELATED_PER_ARTICLE * 4]
-        new_ids += ids
-        progress.update(len(new_ids))
-    progress.update(len(new_ids), force=True)
-    content_seconds = progress.seconds
-    publish_seconds, jobs = publish_all(new_ids, batch=batch, jobs=jobs, log=log)
+    questions = [a.question for a in load_articles()]
+    demo_ids = list(
+        Publication.objects.public().exclude(slug__startswith=SLUG_PREFIX).values_list("article_id", flat=True)
+    )
+    batches = [
+        Batch(first, min(first + batch, n), seed, keys, questions, demo_ids[:RELATED_PER_ARTICLE])
+        for first in range(existing, n, batch)
+    ]
+    jobs = 1 if connection.vendor == "sqlite" else min(jobs or os.cpu_count() or 1, max(1, len(batches)))
+    progress = Progress(max(0, n - existing), "articles written and published", log=log)
+    if jobs == 1:
+        recent: dict[str, list[int]] = {}
+        made = 0
+        for one in batches:
+            made += make_batch(one, recent)
+            progress.update(made)
+    else:
+        context = multiprocessing.get_context("fork")
+        counter = context.Value("i", 0)
+        connections.close_all()
+        workers = [context.Process(target=_worker, args=(batches[i::jobs], counter)) for i in range(jobs)]
+        for worker in workers:
+            worker.start()
+        while any(w.is_alive() for w in workers):
+            time.sleep(1)
+            progress.update(counter.value)
+        if any(w.exitcode != 0 for w in workers):
+            raise RuntimeError("A generating process failed; see its traceback above.")
+        made = counter.value
+    progress.update(made, force=True)
     return {
-        "articles": len(new_ids),
+        "articles": made,
         "references": len(keys),
-        "content_seconds": round(content_seconds, 1),
-        "publish_seconds": round(publish_seconds, 1),
         "seconds": round(time.monotonic() - started, 1),
         "jobs": jobs,
     }

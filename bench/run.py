@@ -625,9 +625,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = summarise(results, targets)
         timings = listing["timings"]
         notes = [
-            f"{len(listing['generated'])} generated articles ({timings['articles']} made in this run in "
-            f"{timings['seconds']:.0f} s: content {timings['content_seconds']:.0f} s, snapshots "
-            f"{timings['publish_seconds']:.0f} s in {timings['jobs']} processes) and {len(listing['others'])} demo ones.",
+            f"{len(listing['generated'])} generated articles ({timings['articles']} written and published in this "
+            f"run, in {timings['seconds']:.0f} s with {timings['jobs']} processes) and {len(listing['others'])} demo ones.",
             "Page cache: "
             + (
                 f"detected on a second request ({cached})."
