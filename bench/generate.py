@@ -285,7 +285,8 @@ class Progress:
         self.last, self.shown = now, done
         rate = done / (now - self.start) if now > self.start else 0.0
         eta = (self.total - done) / rate if rate else 0.0
-        self.log(f"  {done}/{self.total} {self.what}, {rate:.0f}/s, ETA {int(eta) // 60}:{int(eta) % 60:02d}")
+        remaining = f"ETA {int(eta) // 60}:{int(eta) % 60:02d}" if rate else "ETA after the first batch"
+        self.log(f"  {done}/{self.total} {self.what}, {rate:.0f}/s, {remaining}")
 
     @property
     def seconds(self) -> float:

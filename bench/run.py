@@ -254,7 +254,7 @@ def prepare_database(env: dict[str, str], articles: int, workdir: Path) -> dict[
     manage(env, "load_demo")  # DEBUG off: demo content without demo logins
     manage(env, "collectstatic", "--noinput")
     timings = workdir / "generate.json"
-    print(f"Generating {articles} articles (bench/generate.py)...", file=sys.stderr)
+    print(f"Generating articles until there are {articles} (bench/generate.py)...", file=sys.stderr)
     generated = subprocess.run(  # its progress goes straight to the terminal
         [sys.executable, "-m", "bench.generate", "--articles", str(articles), "--json", str(timings)],
         cwd=BASE_DIR,
