@@ -47,6 +47,8 @@ lint: install-dev
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_DEBUG=1 $(PY) manage.py check
 
+# Public pages and search at 10,000 generated articles against a bare view (README, "Benchmarks"):
+# BENCH_ARGS="--articles 100000" for the large run, BENCH_DATABASE_URL for PostgreSQL.
 bench: install-dev
 	$(PY) bench/run.py $(BENCH_ARGS)
 

@@ -162,19 +162,36 @@ def render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts)
     return RenderedSnapshot(fields=fields, bodies=bodies, document=document)
 
 
+def publication_rows(
+    *, article: Article, content: ArticleContent, status: str, facts: ReviewFacts
+) -> tuple[Publication, list[PublishedBody]]:
+    """The unsaved rows of a first snapshot of ``article``: its Publication (with the search vectors
+    as expressions the insert evaluates) and one PublishedBody per audience, not yet linked.
+
+    Publishing saves them one article at a time; bulk loaders (``bench/generate.py``) build rows
+    here too and insert them in batches, so both store the same snapshot.
+    """
+    rendered = render_snapshot(content, status=status, facts=facts)
+    approved_now = rendered.fields["published_at"] if status == Publication.Status.APPROVED else None
+    vectors = _search_vectors(content, rendered.document, rendered.fields["search_excerpt"])
+    publication = Publication(article=article, first_approved_at=approved_now, **vectors, **rendered.fields)
+    return publication, rendered.bodies
+
+
 def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: ReviewFacts) -> Publication:
     """Replace the article's public snapshot with ``content``, rendered for every audience."""
-    rendered = render_snapshot(content, status=status, facts=facts)
-    fields, bodies, document, now = rendered.fields, rendered.bodies, rendered.document, rendered.fields["published_at"]
-    approved_now = now if status == Publication.Status.APPROVED else None
     publication = _current_publication(article)
-    vocabulary_record(before=publication.search_document if publication else "", after=document)
     if publication is None:
-        publication = Publication.objects.create(article=article, first_approved_at=approved_now, **fields)
-        if vectors := _search_vectors(content, document, fields["search_excerpt"]):
-            Publication.objects.filter(pk=publication.pk).update(**vectors)
+        publication, bodies = publication_rows(article=article, content=content, status=status, facts=facts)
+        vocabulary_record(before="", after=publication.search_document)
+        publication.save(force_insert=True)
+        publication.search_vector = publication.search_head = None  # stored; not read back (expressions)
     else:
+        rendered = render_snapshot(content, status=status, facts=facts)
+        fields, bodies, document = rendered.fields, rendered.bodies, rendered.document
+        approved_now = fields["published_at"] if status == Publication.Status.APPROVED else None
         fields["first_approved_at"] = publication.first_approved_at or approved_now
+        vocabulary_record(before=publication.search_document, after=document)
         page_cache.article_pages_changed(article_id=article.pk, topic_ids=[publication.topic_id, fields["topic_id"]])
         Publication.objects.filter(pk=publication.pk).update(
             **fields, **_search_vectors(content, document, fields["search_excerpt"])

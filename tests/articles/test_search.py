@@ -225,6 +225,9 @@ def test_search_page_query_count(client, library, django_assert_max_num_queries)
     """Search costs a fixed number of queries: audiences, topics, count, one page of results."""
     for n in range(15):
         publish(question=f"More back pain {n}?", body="Back pain again.")
+    # The page cache looks up the next planned unpublishing once per change of the answers (then
+    # keeps it in the cache); a first search of other words pays for it, as any reader's would.
+    client.get(URL, {"q": "pain"})
     with django_assert_max_num_queries(5):
         response = client.get(URL, {"q": "back pain"})
     assert len(response.context["hits"]) == 10
