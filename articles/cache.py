@@ -94,11 +94,12 @@ def invalidate_all() -> None:
     _bump([ALL])
 
 
-def article_pages_changed(*, article_id: int, topic_ids: Iterable[int | None] = ()) -> None:
+def article_pages_changed(*, article_id: int, topic_ids: Iterable[int | None] | None = None) -> None:
     """An article's snapshot changed (published, pending, moved, retired, restored, expired): its page,
-    the pages of its topic (and of ``topic_ids``, a topic it left) and the lists of answers."""
-    current = Publication.objects.filter(article_id=article_id).values_list("topic_id", flat=True)
-    topics = {t for t in (*topic_ids, *current) if t is not None}
+    the pages of its topics (``topic_ids``, read from its snapshot when not given) and the lists of answers."""
+    if topic_ids is None:
+        topic_ids = Publication.objects.filter(article_id=article_id).values_list("topic_id", flat=True)
+    topics = {t for t in topic_ids if t is not None}
     invalidate(article_tag(article_id), PUBLICATIONS, *(topic_tag(t) for t in topics))
 
 
@@ -140,17 +141,17 @@ def _publication_changed(sender, instance: Publication, raw: bool = False, **kwa
     invalidate(article_tag(instance.article_id), topic_tag(instance.topic_id), PUBLICATIONS)
 
 
+# Not on post_delete: that would cost a query per delete (no fast delete); the publishing service,
+# the only code that replaces bodies, invalidates the article itself (``article_pages_changed``).
 @receiver(post_save, sender=PublishedBody)
-@receiver(post_delete, sender=PublishedBody)
 def _body_changed(sender, instance: PublishedBody, **kwargs) -> None:
-    publication = instance._state.fields_cache.get("publication")  # set when deleted through publication.bodies
-    if publication is None:
-        row = Publication.objects.filter(pk=instance.publication_id).values_list("article_id", flat=True).first()
-        if row is None:
-            return  # the snapshot itself went: its own receiver invalidated
-        invalidate(article_tag(row))
-    else:
+    publication = instance._state.fields_cache.get("publication")
+    if publication is not None:
         invalidate(article_tag(publication.article_id))
+        return
+    article_id = Publication.objects.filter(pk=instance.publication_id).values_list("article_id", flat=True).first()
+    if article_id is not None:
+        invalidate(article_tag(article_id))
 
 
 @receiver(post_save, sender=ArticleControl)
