@@ -20,6 +20,7 @@ every app server sharing the cache. Tags are also sent as the page's ``Surrogate
 import uuid
 from collections.abc import Iterable
 from contextvars import ContextVar
+from datetime import datetime
 
 from django.core.cache import cache
 from django.core.signals import setting_changed
@@ -40,7 +41,6 @@ POLICY = "policy"
 
 _VERSION_KEY = "pages:tag:{}"
 EPOCH_KEY = "pages:epoch"  # changes with every invalidation: a page rendered meanwhile is not stored
-NEXT_END_KEY = "pages:next-unpublish:{}"  # the nearest unpublish_at, per version of ``publications``
 
 page_tags_invalidated = Signal()  # tags: list[str], sent once the change is committed (for a CDN purge)
 
@@ -103,16 +103,26 @@ def article_pages_changed(*, article_id: int, topic_ids: Iterable[int | None] | 
     invalidate(article_tag(article_id), PUBLICATIONS, *(topic_tag(t) for t in topics))
 
 
-# Dependencies found while a page renders: the snapshots (``Publication``) or topics the view loads.
+# Dependencies found while a page renders: the snapshots (``Publication``) or topics the view loads,
+# and the earliest "unpublish at" time among the snapshots it loads (the page changes then by itself).
 ARTICLES_LOADED = "articles"
 TOPICS_LOADED = "topics"
-_tracked: ContextVar[tuple[set[str], frozenset[str]] | None] = ContextVar("page_cache_tracked", default=None)
 
 
-def start_tracking(kinds: Iterable[str]) -> tuple[set[str], object]:
+class Tracked:
+    def __init__(self, kinds: Iterable[str]):
+        self.kinds = frozenset(kinds)
+        self.tags: set[str] = set()
+        self.earliest_end: datetime | None = None
+
+
+_tracked: ContextVar[Tracked | None] = ContextVar("page_cache_tracked", default=None)
+
+
+def start_tracking(kinds: Iterable[str]) -> tuple[Tracked, object]:
     """Collect a tag for each loaded row of ``kinds`` (``ARTICLES_LOADED``, ``TOPICS_LOADED``) until ``stop_tracking``."""
-    found: set[str] = set()
-    return found, _tracked.set((found, frozenset(kinds)))
+    found = Tracked(kinds)
+    return found, _tracked.set(found)
 
 
 def stop_tracking(token) -> None:
@@ -122,17 +132,21 @@ def stop_tracking(token) -> None:
 @receiver(post_init, sender=Publication)
 def _track_publication(sender, instance: Publication, **kwargs) -> None:
     tracking = _tracked.get()
-    if tracking is not None and ARTICLES_LOADED in tracking[1]:
-        article_id = instance.__dict__.get("article_id")  # never load a deferred field here
-        if article_id is not None:
-            tracking[0].add(article_tag(article_id))
+    if tracking is None:
+        return
+    loaded = instance.__dict__  # never load a deferred field here
+    if ARTICLES_LOADED in tracking.kinds and loaded.get("article_id") is not None:
+        tracking.tags.add(article_tag(loaded["article_id"]))
+    end = loaded.get("unpublish_at")
+    if end is not None and (tracking.earliest_end is None or end < tracking.earliest_end):
+        tracking.earliest_end = end
 
 
 @receiver(post_init, sender=Topic)
 def _track_topic(sender, instance: Topic, **kwargs) -> None:
     tracking = _tracked.get()
-    if tracking is not None and TOPICS_LOADED in tracking[1] and instance.pk is not None:
-        tracking[0].add(topic_tag(instance.pk))
+    if tracking is not None and TOPICS_LOADED in tracking.kinds and instance.pk is not None:
+        tracking.tags.add(topic_tag(instance.pk))
 
 
 @receiver(post_save, sender=Publication)
