@@ -20,6 +20,7 @@ every app server sharing the cache. Tags are also sent as the page's ``Surrogate
 import uuid
 from collections.abc import Iterable
 from contextvars import ContextVar
+from datetime import datetime
 
 from django.core.cache import cache
 from django.core.signals import setting_changed
@@ -40,7 +41,6 @@ POLICY = "policy"
 
 _VERSION_KEY = "pages:tag:{}"
 EPOCH_KEY = "pages:epoch"  # changes with every invalidation: a page rendered meanwhile is not stored
-NEXT_END_KEY = "pages:next-unpublish:{}"  # the nearest unpublish_at, per version of ``publications``
 
 page_tags_invalidated = Signal()  # tags: list[str], sent once the change is committed (for a CDN purge)
 
@@ -94,24 +94,35 @@ def invalidate_all() -> None:
     _bump([ALL])
 
 
-def article_pages_changed(*, article_id: int, topic_ids: Iterable[int | None] = ()) -> None:
+def article_pages_changed(*, article_id: int, topic_ids: Iterable[int | None] | None = None) -> None:
     """An article's snapshot changed (published, pending, moved, retired, restored, expired): its page,
-    the pages of its topic (and of ``topic_ids``, a topic it left) and the lists of answers."""
-    current = Publication.objects.filter(article_id=article_id).values_list("topic_id", flat=True)
-    topics = {t for t in (*topic_ids, *current) if t is not None}
+    the pages of its topics (``topic_ids``, read from its snapshot when not given) and the lists of answers."""
+    if topic_ids is None:
+        topic_ids = Publication.objects.filter(article_id=article_id).values_list("topic_id", flat=True)
+    topics = {t for t in topic_ids if t is not None}
     invalidate(article_tag(article_id), PUBLICATIONS, *(topic_tag(t) for t in topics))
 
 
-# Dependencies found while a page renders: the snapshots (``Publication``) or topics the view loads.
+# Dependencies found while a page renders: the snapshots (``Publication``) or topics the view loads,
+# and the earliest "unpublish at" time among the snapshots it loads (the page changes then by itself).
 ARTICLES_LOADED = "articles"
 TOPICS_LOADED = "topics"
-_tracked: ContextVar[tuple[set[str], frozenset[str]] | None] = ContextVar("page_cache_tracked", default=None)
 
 
-def start_tracking(kinds: Iterable[str]) -> tuple[set[str], object]:
+class Tracked:
+    def __init__(self, kinds: Iterable[str]):
+        self.kinds = frozenset(kinds)
+        self.tags: set[str] = set()
+        self.earliest_end: datetime | None = None
+
+
+_tracked: ContextVar[Tracked | None] = ContextVar("page_cache_tracked", default=None)
+
+
+def start_tracking(kinds: Iterable[str]) -> tuple[Tracked, object]:
     """Collect a tag for each loaded row of ``kinds`` (``ARTICLES_LOADED``, ``TOPICS_LOADED``) until ``stop_tracking``."""
-    found: set[str] = set()
-    return found, _tracked.set((found, frozenset(kinds)))
+    found = Tracked(kinds)
+    return found, _tracked.set(found)
 
 
 def stop_tracking(token) -> None:
@@ -121,17 +132,21 @@ def stop_tracking(token) -> None:
 @receiver(post_init, sender=Publication)
 def _track_publication(sender, instance: Publication, **kwargs) -> None:
     tracking = _tracked.get()
-    if tracking is not None and ARTICLES_LOADED in tracking[1]:
-        article_id = instance.__dict__.get("article_id")  # never load a deferred field here
-        if article_id is not None:
-            tracking[0].add(article_tag(article_id))
+    if tracking is None:
+        return
+    loaded = instance.__dict__  # never load a deferred field here
+    if ARTICLES_LOADED in tracking.kinds and loaded.get("article_id") is not None:
+        tracking.tags.add(article_tag(loaded["article_id"]))
+    end = loaded.get("unpublish_at")
+    if end is not None and (tracking.earliest_end is None or end < tracking.earliest_end):
+        tracking.earliest_end = end
 
 
 @receiver(post_init, sender=Topic)
 def _track_topic(sender, instance: Topic, **kwargs) -> None:
     tracking = _tracked.get()
-    if tracking is not None and TOPICS_LOADED in tracking[1] and instance.pk is not None:
-        tracking[0].add(topic_tag(instance.pk))
+    if tracking is not None and TOPICS_LOADED in tracking.kinds and instance.pk is not None:
+        tracking.tags.add(topic_tag(instance.pk))
 
 
 @receiver(post_save, sender=Publication)
@@ -140,17 +155,17 @@ def _publication_changed(sender, instance: Publication, raw: bool = False, **kwa
     invalidate(article_tag(instance.article_id), topic_tag(instance.topic_id), PUBLICATIONS)
 
 
+# Not on post_delete: that would cost a query per delete (no fast delete); the publishing service,
+# the only code that replaces bodies, invalidates the article itself (``article_pages_changed``).
 @receiver(post_save, sender=PublishedBody)
-@receiver(post_delete, sender=PublishedBody)
 def _body_changed(sender, instance: PublishedBody, **kwargs) -> None:
-    publication = instance._state.fields_cache.get("publication")  # set when deleted through publication.bodies
-    if publication is None:
-        row = Publication.objects.filter(pk=instance.publication_id).values_list("article_id", flat=True).first()
-        if row is None:
-            return  # the snapshot itself went: its own receiver invalidated
-        invalidate(article_tag(row))
-    else:
+    publication = instance._state.fields_cache.get("publication")
+    if publication is not None:
         invalidate(article_tag(publication.article_id))
+        return
+    article_id = Publication.objects.filter(pk=instance.publication_id).values_list("article_id", flat=True).first()
+    if article_id is not None:
+        invalidate(article_tag(article_id))
 
 
 @receiver(post_save, sender=ArticleControl)

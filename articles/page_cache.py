@@ -27,7 +27,6 @@ from django.utils.text import compress_string
 from personalization.decorators import audience_from_url
 
 from . import cache as tags_module
-from .models import Publication
 
 logger = logging.getLogger(__name__)
 
@@ -45,22 +44,12 @@ def _entry_key(request: HttpRequest) -> str:
     return _ENTRY_KEY.format(hashlib.sha256(url.encode()).hexdigest())
 
 
-def _next_boundary(now: datetime, publications_version: str | None) -> datetime:
-    """The next moment a page can change without a write: midnight (``is_overdue``), or the next
-    ``unpublish_at`` of a public snapshot (it leaves every page at that moment, before the expiry job)."""
+def _next_boundary(now: datetime, earliest_end: datetime | None) -> datetime:
+    """The next moment a page can change without a write: midnight (``is_overdue``), or the earliest
+    ``unpublish_at`` of the snapshots the page loaded (it shows them no longer from then on). Lists that
+    do not load that column are refreshed by the expiry job (``article_expire`` invalidates them)."""
     midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-    key = tags_module.NEXT_END_KEY.format(publications_version)
-    nearest = cache.get(key)
-    if nearest is None or nearest <= now:
-        end = (
-            Publication.objects.filter(unpublish_at__gt=now, expired_at__isnull=True)
-            .order_by("unpublish_at")
-            .values_list("unpublish_at", flat=True)
-            .first()
-        )
-        nearest = end or midnight
-        cache.set(key, nearest, timeout=max(1, int((nearest - now).total_seconds())))
-    return min(midnight, nearest)
+    return min(midnight, earliest_end) if earliest_end is not None and earliest_end > now else midnight
 
 
 def _cacheable(request: HttpRequest, response: HttpResponse) -> str | None:
@@ -79,7 +68,7 @@ def _cacheable(request: HttpRequest, response: HttpResponse) -> str | None:
     return None
 
 
-def _make_entry(response: HttpResponse, tags: list[str], versions: dict, now: datetime) -> dict:
+def _make_entry(response: HttpResponse, tags: list[str], versions: dict, now: datetime, end: datetime | None) -> dict:
     body = response.content
     content_type = response.get("Content-Type", "")
     gzipped = None
@@ -87,7 +76,7 @@ def _make_entry(response: HttpResponse, tags: list[str], versions: dict, now: da
         compressed = compress_string(body)  # public pages hold no secret: no BREACH padding needed
         gzipped = compressed if len(compressed) < len(body) else None
     digest = hashlib.sha256(body).hexdigest()[:24]
-    boundary = _next_boundary(now, versions[tags_module.PUBLICATIONS])
+    boundary = _next_boundary(now, end)
     expires = min(now + timedelta(seconds=settings.PAGE_CACHE_SECONDS), boundary)
     return {
         "headers": [(k, v) for k, v in response.items() if k.lower() not in _DROPPED],
@@ -162,7 +151,6 @@ def cache_public_page(
     (``ARTICLES_LOADED``) or topic (``TOPICS_LOADED``) the view loads; ``versioned``: an HTML page with the audience
     chooser, whose audience comes from ``?audience=`` only (feeds and the sitemap are not).
     """
-    track = tuple(track)
     static_tags = sorted({tags_module.ALL, *tags, *([tags_module.AUDIENCES] if versioned else [])})
 
     def decorator(view: Callable) -> Callable:
@@ -177,7 +165,7 @@ def cache_public_page(
                 if _fresh(entry):
                     return _respond(request, entry)
             epoch = cache.get(tags_module.EPOCH_KEY)
-            found, token = tags_module.start_tracking(track) if track else (set(), None)
+            found, token = tags_module.start_tracking(track)
             # No per-reader messages on a shared page (reading them opens the session): they stay
             # queued for the reader's next private page.
             queued = getattr(request, "_messages", None)
@@ -187,8 +175,7 @@ def cache_public_page(
                 if hasattr(response, "render") and not response.is_rendered:
                     response.render()
             finally:
-                if token is not None:
-                    tags_module.stop_tracking(token)
+                tags_module.stop_tracking(token)
                 if queued is not None:
                     request._messages = queued
                 else:
@@ -200,9 +187,9 @@ def cache_public_page(
                     patch_cache_control(response, private=True)
                 return response
             now = timezone.now()
-            page_tags = sorted({*static_tags, *found})
-            versions = tags_module.tag_versions([*page_tags, tags_module.PUBLICATIONS])
-            entry = _make_entry(response, page_tags, versions, now)
+            page_tags = sorted({*static_tags, *found.tags})
+            versions = tags_module.tag_versions(page_tags)
+            entry = _make_entry(response, page_tags, versions, now, found.earliest_end)
             if storing and versions[tags_module.EPOCH_KEY] == epoch:
                 cache.set(key, entry, timeout=max(1, int(entry["expires"] - now.timestamp())))
             return _respond(request, entry)

@@ -296,17 +296,31 @@ def test_the_policy_and_board_pages_follow_their_rows(client, site):
     assert "Consults for a maker of braces." in client.get("/advisory-board/").content.decode()
 
 
-def test_a_page_is_never_kept_past_an_unpublish_time(client, site):
-    """With an answer due to leave the site in a minute, pages expire by then and are not served stale."""
-    Publication.objects.filter(pk=site.pk).update(unpublish_at=timezone.now() + timedelta(seconds=45))
-    from articles.cache import invalidate
+def test_an_article_page_is_never_kept_past_its_unpublish_time(client, professional):
+    """An answer due to leave the site in 45 seconds: its page expires by then, with no stale-serving
+    directives; the expiry job then takes it off the cached lists and related questions too."""
+    from articles.services.publishing import article_expire
 
-    invalidate("publications")
-    directives = _directives(client.get("/"))
+    soon = factories.make_article(question="Leaving soon?")
+    Article = type(soon)
+    leaving = factories.make_publication(soon)
+    main = factories.make_publication(factories.make_article(related=[Article.objects.get(pk=soon.pk)]))
+    Publication.objects.filter(pk=leaving.pk).update(unpublish_at=timezone.now() + timedelta(seconds=45))
+    from articles.cache import invalidate_all
+
+    invalidate_all()  # the row was changed behind the services' back
+    directives = _directives(client.get(leaving.get_absolute_url()))
     assert int(directives["max-age"]) <= 45
     assert int(directives["s-maxage"]) <= 45
     assert "stale-while-revalidate" not in directives
     assert "stale-if-error" not in directives
+    assert "Leaving soon?" in client.get("/").content.decode()
+    assert "Leaving soon?" in client.get(main.get_absolute_url()).content.decode()
+    Publication.objects.filter(pk=leaving.pk).update(unpublish_at=timezone.now() - timedelta(seconds=1))
+    assert article_expire(article=soon)
+    assert "Leaving soon?" not in client.get("/").content.decode()
+    assert "Leaving soon?" not in client.get(main.get_absolute_url()).content.decode()
+    assert client.get(leaving.get_absolute_url()).status_code == 410
 
 
 def test_a_page_rendered_during_a_change_is_not_stored(client, site, monkeypatch):
