@@ -54,6 +54,14 @@ class ReviewFacts:
         return self.publish_at is not None and self.publish_at > timezone.now()
 
 
+def _type_label(value: str) -> str:
+    """``get_type_display()`` without its cost (it hashes every lazy label of the choices on each call)."""
+    try:
+        return str(Reference.Type(value).label)
+    except ValueError:
+        return value
+
+
 def reference_entry(
     reference: Reference, *, number: int, backlink: str, backlinks: list[str] = (), cited_anyway: bool = False
 ) -> dict:
@@ -69,7 +77,7 @@ def reference_entry(
         "retraction": retraction_note(reference),
         "key": reference.citation_key,
         "type": reference.type,
-        "type_label": str(reference.get_type_display()),
+        "type_label": _type_label(reference.type),
         "html": format_reference(reference),
         "title": reference.title,
         "source": reference.source,
