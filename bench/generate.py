@@ -405,13 +405,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--jobs", type=int, default=0, help="publishing processes (default: one per CPU)")
     parser.add_argument("--json", help="also write the timings to this file")
+    parser.add_argument(
+        "--copies",
+        type=int,
+        default=1,
+        help="then copy each generated snapshot until there are this many of each (PostgreSQL; bench/replicate.py)",
+    )
     args = parser.parse_args(argv)
+    if args.copies < 1:
+        parser.error("--copies must be 1 or more")
     import django
 
     django.setup()
     result = generate(
         args.articles, seed=args.seed, batch=args.batch, jobs=args.jobs or None, log=lambda s: print(s, flush=True)
     )
+    if args.copies > 1:
+        from bench.replicate import replicate
+
+        started = time.monotonic()
+        result["copied"] = replicate(args.copies, prefix=SLUG_PREFIX, log=lambda s: print(s, flush=True))
+        result["copy_seconds"] = round(time.monotonic() - started, 1)
     print(json.dumps(result), flush=True)
     if args.json:
         with open(args.json, "w") as out:

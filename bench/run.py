@@ -198,6 +198,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--duration", type=float, help=f"seconds per target per round (wrk's only mode; default {WRK_DEFAULT_SECONDS})"
     )
     parser.add_argument("--articles", type=int, default=10_000, help="generated articles (default 10000; 0: demo only)")
+    parser.add_argument(
+        "--copies",
+        type=int,
+        default=1,
+        help="copies of each generated snapshot (PostgreSQL): --articles 10000 --copies 10 is 100,000 articles",
+    )
     parser.add_argument("--rounds", type=int, default=5, help="measured rounds, after one warm-up round (default 5)")
     parser.add_argument("--concurrency", type=int, default=4, help="concurrent connections (default 4)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (default 2)")
@@ -210,6 +216,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--requests, --duration, --rounds, --concurrency and --workers must be positive")
     if args.articles < 0:
         parser.error("--articles must be 0 or more")
+    if args.copies < 1:
+        parser.error("--copies must be 1 or more")
     if args.client == "auto":
         args.client = "wrk" if shutil.which("wrk") else "python"
     elif args.client == "wrk" and not shutil.which("wrk"):
@@ -247,7 +255,7 @@ def manage(env: dict[str, str], *args: str) -> None:
         raise BenchError(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
 
 
-def prepare_database(env: dict[str, str], articles: int, workdir: Path) -> dict[str, Any]:
+def prepare_database(env: dict[str, str], articles: int, workdir: Path, copies: int = 1) -> dict[str, Any]:
     """Migrate, load the demo content, generate the articles, collect static files; return the
     generator's timings and the public slugs and audiences (FIND_ARTICLES)."""
     manage(env, "migrate", "--noinput")
@@ -255,8 +263,9 @@ def prepare_database(env: dict[str, str], articles: int, workdir: Path) -> dict[
     manage(env, "collectstatic", "--noinput")
     timings = workdir / "generate.json"
     print(f"Generating articles until there are {articles} (bench/generate.py)...", file=sys.stderr)
+    command = ["-m", "bench.generate", "--articles", str(articles), "--copies", str(copies), "--json", str(timings)]
     generated = subprocess.run(  # its progress goes straight to the terminal
-        [sys.executable, "-m", "bench.generate", "--articles", str(articles), "--json", str(timings)],
+        [sys.executable, *command],
         cwd=BASE_DIR,
         env=env,
         stdout=sys.stderr,
@@ -606,7 +615,7 @@ def main(argv: list[str] | None = None) -> int:
     log = workdir / "gunicorn.log"
     try:
         print("Preparing the database and static files...", file=sys.stderr)
-        listing = prepare_database(env, args.articles, workdir)
+        listing = prepare_database(env, args.articles, workdir, copies=args.copies)
         targets = build_targets(listing)
         cleared = run_python(env, "-c", CLEAR_CACHE)
         if cleared.returncode != 0:
@@ -626,7 +635,14 @@ def main(argv: list[str] | None = None) -> int:
         timings = listing["timings"]
         notes = [
             f"{len(listing['generated'])} generated articles ({timings['articles']} written and published in this "
-            f"run, in {timings['seconds']:.0f} s with {timings['jobs']} processes) and {len(listing['others'])} demo ones.",
+            f"run, in {timings['seconds']:.0f} s with {timings['jobs']} processes"
+            + (
+                f"; then {timings['copied']} copies of their snapshots in {timings['copy_seconds']:.0f} s, "
+                "bench/replicate.py"
+                if timings.get("copied")
+                else ""
+            )
+            + f") and {len(listing['others'])} demo ones.",
             "Page cache: "
             + (
                 f"detected on a second request ({cached})."

@@ -171,3 +171,33 @@ def test_generate_publishes_articles_with_references_and_related_questions(bench
     assert last.bodies.count() == 3
     assert len(last.bodies.get(audience__slug="professional").references) == 15
     assert len(last.related_article_ids) == 8
+
+
+@pytest.mark.django_db
+def test_copies_store_each_snapshot_again_under_its_own_slug(requires_postgres, bench_library):
+    """`--copies 3` (100,000 articles from 10,000 on a small machine): every generated snapshot twice
+    more, public, column for column the same but for ids and the slug, and found by search like the original."""
+    from django.contrib.postgres.search import SearchQuery
+
+    from articles.models import Publication
+    from bench.generate import SLUG_PREFIX, Writer, publish_rows, write_content
+    from bench.replicate import replicate
+
+    writer = Writer(seed=4, pool_keys=bench_library, demo_questions=[])
+    ids = write_content([writer.draft(n) for n in range(3)], related_from=lambda _topic: [])
+    publish_rows(ids)
+    original = Publication.objects.get(article_id=ids[0])
+
+    assert replicate(3, prefix=SLUG_PREFIX, log=lambda _line: None) == 6
+    assert replicate(3, prefix=SLUG_PREFIX, log=lambda _line: None) == 0  # made once
+    copy = Publication.objects.public().get(slug=f"{original.slug}-copy3")
+    expected, copied = _rows(original.pk), _rows(copy.pk)
+    for rows in (expected, copied):
+        rows["publication"].pop("slug")
+        rows["publication"].pop("article_id")
+    assert copied == expected
+    word = original.question.split()[-1].rstrip("?")
+    found = Publication.objects.filter(
+        search_vector=SearchQuery(word, config="english"), slug__startswith=original.slug
+    )
+    assert found.count() == 3
