@@ -121,7 +121,7 @@ def sign_in(client, user):
 @pytest.fixture(autouse=True)
 def _quiet_refusals():
     """Django logs every 4xx as a warning, with its traceback formatted twice (the console handler
-    and pytest's capture): thousands a test, a tenth of the suite's time. Errors (5xx) are still logged."""
+    and pytest's capture): a twentieth of each admin request's time. Errors (5xx) are still logged."""
     logging.disable(logging.WARNING)
     yield
     logging.disable(logging.NOTSET)

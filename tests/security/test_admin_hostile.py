@@ -94,6 +94,7 @@ def test_admin_lists_filters_search_and_sorting(client, hostile_site, hostile_ba
     for model_admin in editor_admins(editor):
         opts = model_admin.model._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        assert client.get(url).status_code == 200, url  # signed in: the list itself, not the sign-in page
         targets.extend((url, name) for name in changelist_parameters(model_admin, editor))
     assert len(targets) > 40
     for hostile in hostile_batch:
@@ -105,6 +106,7 @@ def test_admin_lists_filters_search_and_sorting(client, hostile_site, hostile_ba
 def test_admin_urls_and_custom_views(client, hostile_site, hostile_batch, findings):
     """Object ids in URLs, autocomplete, version comparison, the workflow comment and the reference import."""
     sign_in(client, hostile_site["editor"])
+    assert client.get("/admin/").status_code == 200  # signed in: the admin, not the sign-in page
     draft = hostile_site["draft"]
     for hostile in hostile_batch:
         value = hostile.value
