@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tests.admin_forms import changeform_data
 
-from .conftest import post_form, query
+from .conftest import post_form, query, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -31,18 +31,38 @@ def editor_admins(editor) -> list:
     ]
 
 
+def _date_fields_standing_for_their_class(model_admin) -> list[str]:
+    """One date field and one date-time field of the model (the date drill-down's if it is one of them).
+
+    An address may carry a lookup on any field, filter or not (Django allows every lookup on the
+    model's own fields). One no filter offers goes through one generic path: ``lookup_allowed``,
+    then ``Q(<field>__<lookup>=value)``, whose value is parsed by the field's class (and the
+    transform's output field), never by the field itself; two date-time fields of one model differ
+    there only in the column the SQL names. So a value that crashes ``updated_at__year`` crashes
+    ``created_at__year``: one field of each class per list stands for the rest of its class
+    (117 parameters instead of 164 for the lists test). Every list, every date class and every lookup
+    is still tried, and every filter the list shows has its own parameters tried.
+    """
+    chosen: dict[str, str] = {}
+    fields = sorted(model_admin.model._meta.concrete_fields, key=lambda f: f.name != model_admin.date_hierarchy)
+    for field in fields:
+        kind = field.get_internal_type()
+        if kind in ("DateField", "DateTimeField"):
+            chosen.setdefault(kind, field.name)
+    return list(chosen.values())
+
+
 def changelist_parameters(model_admin, editor) -> list[str]:
-    """The list's filter parameters, its date drill-down and one date lookup per date field, search, sort, page."""
+    """The list's filter parameters, its date drill-down, date lookups (one field of each date class),
+    search, sort, page."""
     request = _editor_request(editor)
     request.GET = request.GET.copy()
     changelist = model_admin.get_changelist_instance(request)
     names = {"q", "o", "p", "_to_field"}
     for spec in changelist.filter_specs:
         names.update(spec.expected_parameters())
-    fields = model_admin.model._meta.concrete_fields
-    for field in fields:
-        if field.get_internal_type() in ("DateField", "DateTimeField"):
-            names.update({f"{field.name}__year", f"{field.name}__month", f"{field.name}__gte"})
+    for name in _date_fields_standing_for_their_class(model_admin):
+        names.update({f"{name}__year", f"{name}__month", f"{name}__gte"})
     if model_admin.date_hierarchy:
         names.update(f"{model_admin.date_hierarchy}__{part}" for part in ("year", "month", "day"))
     return sorted(names)
@@ -69,11 +89,12 @@ def split_fields(response) -> tuple[list[str], list[str]]:
 def test_admin_lists_filters_search_and_sorting(client, hostile_site, hostile_batch, findings):
     """Every list the editor can open, with each filter, date lookup, search, sort and page parameter."""
     editor = hostile_site["editor"]
-    client.force_login(editor)
+    sign_in(client, editor)
     targets = []
     for model_admin in editor_admins(editor):
         opts = model_admin.model._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        assert client.get(url).status_code == 200, url  # signed in: the list itself, not the sign-in page
         targets.extend((url, name) for name in changelist_parameters(model_admin, editor))
     assert len(targets) > 40
     for hostile in hostile_batch:
@@ -84,7 +105,8 @@ def test_admin_lists_filters_search_and_sorting(client, hostile_site, hostile_ba
 
 def test_admin_urls_and_custom_views(client, hostile_site, hostile_batch, findings):
     """Object ids in URLs, autocomplete, version comparison, the workflow comment and the reference import."""
-    client.force_login(hostile_site["editor"])
+    sign_in(client, hostile_site["editor"])
+    assert client.get("/admin/").status_code == 200  # signed in: the admin, not the sign-in page
     draft = hostile_site["draft"]
     for hostile in hostile_batch:
         value = hostile.value
@@ -143,7 +165,7 @@ def _current_versions(url: str, data: dict) -> dict:
 
 def test_admin_forms(client, hostile_site, hostile_batch, findings):
     """Each add and change form the editor can use: the value in every typed field at once, then in every other."""
-    client.force_login(hostile_site["editor"])
+    sign_in(client, hostile_site["editor"])
     pages = {}
     for url in _form_pages(hostile_site):
         page = client.get(url)
