@@ -7,7 +7,16 @@ from django.db.models import Case, F, JSONField, Prefetch, Q, TextField, Value, 
 
 from personalization.models import Audience
 
-from .models import Article, ArticleBody, ArticleControl, Figure, Publication, PublishedBody, Topic
+from .models import (
+    Article,
+    ArticleBody,
+    ArticleControl,
+    Figure,
+    Publication,
+    PublishedBody,
+    PublishedTranslation,
+    Topic,
+)
 from .rendering import figure_slugs
 
 
@@ -74,6 +83,7 @@ PAGE_FIELDS = (
     "next_review_due",
     "reviewers",
     "related_article_ids",
+    "languages",
     "published_at",
     "unpublish_at",
     "first_approved_at",
@@ -176,4 +186,32 @@ def figure_usage(figure: Figure) -> list[Article]:
     shown = PublishedBody.objects.filter(html__contains=f"/figures/{figure.slug}/").values("publication__article_id")
     return list(
         Article.objects.filter(Q(pk__in=placed) | Q(pk__in=shown)).only("question", "slug").order_by("question")
+    )
+
+
+def published_translation(*, publication: Publication, code: str) -> PublishedTranslation | None:
+    """The snapshot's text in the language ``code``, if it is published in it (no query otherwise)."""
+    if code not in publication.languages:
+        return None
+    return (
+        PublishedTranslation.objects.filter(publication=publication, language__code=code)
+        .defer("search_document", "search_vector")
+        .first()
+    )
+
+
+def outdated_translations(*, limit: int = 50) -> list[PublishedTranslation]:
+    """Public translations whose source answer changed since (the board's dashboard lists them)."""
+    return list(
+        PublishedTranslation.objects.outdated()
+        .select_related("publication", "language")
+        .defer(
+            "search_document",
+            "search_vector",
+            "bodies",
+            "publication__search_document",
+            "publication__search_vector",
+            "publication__search_head",
+        )
+        .order_by("source_date", "pk")[:limit]
     )
