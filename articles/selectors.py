@@ -215,3 +215,19 @@ def outdated_translations(*, limit: int = 50) -> list[PublishedTranslation]:
         )
         .order_by("source_date", "pk")[:limit]
     )
+
+
+def translate_page(page: ArticlePage, translation: PublishedTranslation) -> None:
+    """Put the translation's text in place of the source's on the page (in memory only)."""
+    page.publication.question = translation.question
+    page.publication.summary = translation.summary
+    translated = {int(k): v for k, v in translation.bodies.items()}
+    page.available_audiences = [a for a in page.available_audiences if a.pk in translated]
+    if page.body is not None:
+        text = translated.get(page.body.audience_id)
+        if text is None:  # this audience's version is not translated: the default audience's
+            default = next((a for a in page.available_audiences if a.is_default), None)
+            text = translated.get(default.pk) if default else next(iter(translated.values()), None)
+            page.showing_fallback = True
+        page.body.html = text["html"] if text else ""
+        page.body.references_html = text["references_html"] if text else ""

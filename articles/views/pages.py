@@ -15,6 +15,7 @@ from articles.selectors import (
     published_bodies,
     published_translation,
     topics_with_questions,
+    translate_page,
 )
 from articles.structured_data import medical_web_page
 
@@ -53,7 +54,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         translation = published_translation(publication=publication, code=request.LANGUAGE_CODE)
         if translation is None:  # not in this language (yet): the answer in the source language
             return redirect(publication.get_absolute_url(request.audience, language=settings.LANGUAGE_CODE))
-        show_translation(page, translation)
+        translate_page(page, translation)
     alternates = version_links(request, page, lambda a: publication.get_absolute_url(a, explicit=True))
     shown = page.body.audience if page.body else request.audience
     canonical = request.build_absolute_uri(publication.get_absolute_url(shown))
@@ -84,22 +85,6 @@ def version_links(request: HttpRequest, page, url_for) -> list[dict]:
         }
         for a in page.available_audiences
     ]
-
-
-def show_translation(page, translation) -> None:
-    """Put the translation's text in place of the source's on the page (in memory only)."""
-    page.publication.question = translation.question
-    page.publication.summary = translation.summary
-    translated = {int(k): v for k, v in translation.bodies.items()}
-    page.available_audiences = [a for a in page.available_audiences if a.pk in translated]
-    if page.body is not None:
-        text = translated.get(page.body.audience_id)
-        if text is None:  # this audience's version is not translated: the default audience's
-            default = next((a for a in page.available_audiences if a.is_default), None)
-            text = translated.get(default.pk) if default else next(iter(translated.values()), None)
-            page.showing_fallback = True
-        page.body.html = text["html"] if text else ""
-        page.body.references_html = text["references_html"] if text else ""
 
 
 def language_links(request: HttpRequest, publication: Publication, page) -> list[dict]:
