@@ -156,3 +156,20 @@ def test_query_counts_with_translations(client, spanish_article, django_assert_m
     with django_assert_max_num_queries(4):
         assert client.get(f"/es/questions/{spanish_article.slug}/").status_code == 200
     assert Publication.objects.get(article=spanish_article).languages == ["es"]
+
+
+def test_sitemap_and_feed_in_spanish(client, spanish_article, editor, reviewer, topic):
+    """The sitemap lists the Spanish version with hreflang alternates; the Spanish feed has only Spanish answers."""
+    other = make_cited_article(author=editor, topic=topic)
+    approve(other, editor=editor, reviewer=reviewer)
+    xml = client.get("/sitemap.xml").content.decode()
+    spanish = f"http://testserver/es/questions/{spanish_article.slug}/"
+    assert f"<loc>{spanish}</loc>" in xml
+    assert f'hreflang="es" href="{spanish}"' in xml
+    assert f'hreflang="x-default" href="http://testserver/questions/{spanish_article.slug}/"' in xml
+    assert f"/es/questions/{other.slug}/" not in xml
+    feed = client.get("/es/feeds/latest/").content.decode()
+    assert 'xml:lang="es"' in feed
+    assert "¿Qué causa el dolor lumbar?" in feed
+    assert other.question not in feed
+    assert other.question in client.get("/feeds/latest/").content.decode()
