@@ -173,3 +173,10 @@ def test_sitemap_and_feed_in_spanish(client, spanish_article, editor, reviewer, 
     assert "¿Qué causa el dolor lumbar?" in feed
     assert other.question not in feed
     assert other.question in client.get("/feeds/latest/").content.decode()
+
+
+def test_translation_citing_what_the_source_does_not_cannot_be_submitted(article, editor):
+    """A translation cites only the source's references: an unknown key in it keeps the article from review."""
+    translate(article, editor, body="Según un estudio [@nowhere2020].")
+    with pytest.raises(ValidationError, match="nowhere2020"):
+        review_submit(article=article, actor=editor, change_summary="")
