@@ -92,6 +92,7 @@ def test_spanish_page_has_its_own_url_lang_and_alternates(client, spanish_articl
     assert "¿Qué causa el dolor lumbar?</h1>" in html
     assert "Casi siempre muscular." in html
     assert 'id="translation-outdated"' not in html
+    assert '"inLanguage":"es"' in html
     english = client.get(f"/questions/{spanish_article.slug}/").content.decode()
     assert '<html lang="en">' in english
     assert f'hreflang="es" href="http://testserver{url}"' in english
