@@ -58,6 +58,15 @@ def make_language(*, code: str = "es", name: str = "Spanish", native_name: str =
     return language
 
 
+def make_english() -> Language:
+    """The default language as the migration creates it (a flushed test database may lack it)."""
+    language, _ = Language.objects.get_or_create(
+        code="en",
+        defaults={"name": "English", "native_name": "English", "search_config": "english", "is_default": True},
+    )
+    return language
+
+
 def make_topic(*, name: str | None = None) -> Topic:
     n = next(_seq)
     name = name or f"Topic {n}"

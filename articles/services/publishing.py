@@ -183,6 +183,7 @@ def publication_rows(
 def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: ReviewFacts) -> Publication:
     """Replace the article's public snapshot with ``content``, rendered for every audience."""
     publication = _current_publication(article)
+    had_translations = bool(publication is not None and publication.languages)
     if publication is None:
         publication, bodies = publication_rows(article=article, content=content, status=status, facts=facts)
         vocabulary_record(before="", after=publication.search_document)
@@ -204,7 +205,7 @@ def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: 
     for body in bodies:
         body.publication = publication
     PublishedBody.objects.bulk_create(bodies)
-    _store_translations(publication=publication, content=content)
+    _store_translations(publication=publication, content=content, replace=had_translations)
     publication.written_bodies = bodies  # what the version history derives its outline from, unread
     return publication
 
@@ -216,12 +217,14 @@ def _language_codes(content: ArticleContent) -> list[str]:
     return [codes[t.language_id] for t in content.translations if t.language_id in codes]
 
 
-def _store_translations(*, publication: Publication, content: ArticleContent) -> None:
-    """Replace the snapshot's translations with ``content``'s, rendered like its bodies. A
-    translation whose recorded source is not this content's source text is stored as outdated,
-    keeping the date of the version it does translate."""
-    previous = {t.language_id: t for t in publication.translations.only("language_id", "source_date", "outdated")}
-    publication.translations.all().delete()
+def _store_translations(*, publication: Publication, content: ArticleContent, replace: bool) -> None:
+    """Replace the snapshot's translations (``replace``: it had some) with ``content``'s, rendered
+    like its bodies. A translation whose recorded source is not this content's source text is
+    stored as outdated, keeping the date of the version it does translate."""
+    previous = {}
+    if replace:
+        previous = {t.language_id: t for t in publication.translations.only("language_id", "source_date", "outdated")}
+        publication.translations.all().delete()
     if not content.translations:
         return
     languages = {language.pk: language for language in Language.objects.all()}
