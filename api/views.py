@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
@@ -17,7 +18,7 @@ from rest_framework.views import APIView
 from personalization.selectors import audiences_in_order
 
 from . import parameters, representations, selectors
-from .exceptions import Gone
+from .exceptions import BadParameter, Gone
 from .pagination import ArticleCursorPagination, SearchPagination
 from .serializers import (
     ArticleDetailSerializer,
@@ -206,7 +207,12 @@ class SearchView(ContentView):
     )
     def get(self, request):
         parameters.check_known(request, {"q", "topic", "language", "page", "page_size"})
-        parameters.language(request)
+        if parameters.language(request) != settings.LANGUAGE_CODE:
+            raise BadParameter(
+                "language",
+                _("The API searches the English answers only for now; leave out “language”, or use en."),
+                "unsupported_language",
+            )
         query = parameters.search_query(request)
         results = selectors.licensed_search(query, topic=parameters.topic(request))
         paginator = SearchPagination()

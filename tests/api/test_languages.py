@@ -60,3 +60,14 @@ def test_detail_in_spanish(api, translated, english_only):
     assert (response.status_code, response.json()["code"]) == (400, "unknown_language")
     assert "es" in response.json()["detail"]
     assert api(f"/api/v1/articles/{translated.slug}/").json()["language"] == "en"
+
+
+def test_search_in_another_language_is_refused_clearly(api, translated):
+    """The API's search covers the English answers: language=es is a 400 saying so, not English results labelled Spanish."""
+    response = api("/api/v1/search/", {"q": "pain", "language": "es"})
+    assert (response.status_code, response.json()["parameter"], response.json()["code"]) == (
+        400,
+        "language",
+        "unsupported_language",
+    )
+    assert api("/api/v1/search/", {"q": "pain", "language": "en"}).status_code == 200
