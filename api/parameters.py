@@ -9,7 +9,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from articles.models import Topic
-from personalization.models import Audience
+from personalization.models import Audience, Language
 
 from .exceptions import BadParameter
 
@@ -33,11 +33,11 @@ def _value(request, name: str) -> str | None:
 
 
 def language(request) -> str:
-    """Only the site's language exists today; the parameter is there so more can come without a new version."""
+    """A language code of the site's languages (``personalization.Language``); the default if omitted."""
     value = _value(request, "language")
-    available = [settings.LANGUAGE_CODE]
     if value in (None, ""):
         return settings.LANGUAGE_CODE
+    available = [settings.LANGUAGE_CODE, *Language.objects.filter(is_default=False).values_list("code", flat=True)]
     if value not in available:
         raise BadParameter(
             "language",

@@ -18,10 +18,15 @@ def absolute(request, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
-def api_article_url(request, publication: Publication, audience: Audience | None = None) -> str:
+def api_article_url(
+    request, publication: Publication, audience: Audience | None = None, *, language: str = settings.LANGUAGE_CODE
+) -> str:
     path = reverse("api:article_detail", kwargs={"slug": publication.slug})
-    if audience is not None:
-        path += "?" + urlencode({"audience": audience.slug})
+    query = {"audience": audience.slug} if audience is not None else {}
+    if language != settings.LANGUAGE_CODE:
+        query["language"] = language
+    if query:
+        path += "?" + urlencode(query)
     return absolute(request, path)
 
 
@@ -39,23 +44,29 @@ def topic(request, topic: Topic) -> dict:
     }
 
 
-def article_summary(request, publication: Publication, audiences_by_id: dict[int, Audience]) -> dict:
+def article_summary(
+    request, publication: Publication, audiences_by_id: dict[int, Audience], *, language: str = settings.LANGUAGE_CODE
+) -> dict:
     written_for = {b.audience_id for b in publication.body_rows}
+    text = publication
+    if language != settings.LANGUAGE_CODE:
+        text = publication.translation_rows[0]
+        written_for &= {int(k) for k in text.bodies}
     slugs = [a.slug for a in audiences_by_id.values() if a.pk in written_for]  # in the chooser's order
     return {
         "id": publication.article_id,
         "slug": publication.slug,
-        "question": publication.question,
-        "summary": publication.summary,
+        "question": text.question,
+        "summary": text.summary,
         "topic": topic_ref(publication.topic),
-        "language": settings.LANGUAGE_CODE,
+        "language": language,
         "audiences": slugs,
         "last_reviewed": publication.last_reviewed,
         "next_review_due": publication.next_review_due,
         "first_published_at": publication.first_approved_at,
         "modified_at": publication.published_at,
-        "url": absolute(request, publication.get_absolute_url()),
-        "api_url": api_article_url(request, publication),
+        "url": absolute(request, publication.get_absolute_url(language=language)),
+        "api_url": api_article_url(request, publication, language=language),
     }
 
 
@@ -79,7 +90,7 @@ def reference(entry: dict, base: str) -> dict:
     }
 
 
-def article_detail(request, page: ArticlePage, *, requested: Audience) -> dict:
+def article_detail(request, page: ArticlePage, *, requested: Audience, language: str = settings.LANGUAGE_CODE) -> dict:
     """What the public page shows for ``requested``: the same body (or the default audience's, with
     ``showing_fallback``), references, related questions, review facts and disclaimer."""
     publication, body = page.publication, page.body
@@ -92,7 +103,8 @@ def article_detail(request, page: ArticlePage, *, requested: Audience) -> dict:
         "question": publication.question,
         "summary": publication.summary,
         "topic": topic_ref(publication.topic),
-        "language": settings.LANGUAGE_CODE,
+        "language": language,
+        "translation_outdated": bool(getattr(getattr(page, "translation", None), "outdated", False)),
         "audience": {"slug": shown.slug, "label": shown.label},
         "requested_audience": requested.slug,
         "showing_fallback": page.showing_fallback,
@@ -100,12 +112,12 @@ def article_detail(request, page: ArticlePage, *, requested: Audience) -> dict:
             {
                 "slug": a.slug,
                 "label": a.label,
-                "url": absolute(request, publication.get_absolute_url(a)),
-                "api_url": api_article_url(request, publication, a),
+                "url": absolute(request, publication.get_absolute_url(a, language=language)),
+                "api_url": api_article_url(request, publication, a, language=language),
             }
             for a in page.available_audiences
         ],
-        "url": absolute(request, publication.get_absolute_url(shown)),
+        "url": absolute(request, publication.get_absolute_url(shown, language=language)),
         "html": html,
         "text": content.plain_text(html),
         "word_count": body.word_count if body else 0,

@@ -6,11 +6,12 @@ banner; licensed partner content never includes them, nor drafts, nor retired ar
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from articles.models import Publication, PublishedBody, Topic
+from articles.models import Publication, PublishedBody, PublishedTranslation, Topic
 from articles.search import search_publications
-from articles.selectors import ArticlePage, article_page
+from articles.selectors import ArticlePage, article_page, published_translation, translate_page
 from personalization.models import Audience
 
 
@@ -26,10 +27,25 @@ def topics_with_counts() -> list[Topic]:
 
 
 def article_list(
-    *, modified_since: datetime | None = None, topic: Topic | None = None, audience: Audience | None = None
+    *,
+    modified_since: datetime | None = None,
+    topic: Topic | None = None,
+    audience: Audience | None = None,
+    language: str = settings.LANGUAGE_CODE,
 ) -> QuerySet:
-    """Licensed articles, each with its topic and the audiences it has a version for (a prefetch)."""
+    """Licensed articles, each with its topic and the audiences it has a version for (a prefetch).
+    In another ``language``: only those published in it, each with that translation (``translation_rows``)."""
     qs = licensed_publications().select_related("topic")
+    if language != settings.LANGUAGE_CODE:
+        qs = qs.filter(translations__language__code=language).prefetch_related(
+            Prefetch(
+                "translations",
+                queryset=PublishedTranslation.objects.filter(language__code=language).only(
+                    "publication_id", "question", "summary", "bodies", "outdated", "source_date"
+                ),
+                to_attr="translation_rows",
+            )
+        )
     if modified_since is not None:
         qs = qs.filter(published_at__gte=modified_since)
     if topic is not None:
@@ -51,10 +67,19 @@ def is_licensed(publication: Publication) -> bool:
     return publication.is_public and publication.status == Publication.Status.APPROVED
 
 
-def licensed_page(*, publication: Publication, audience: Audience, audiences: list[Audience]) -> ArticlePage:
+def licensed_page(
+    *, publication: Publication, audience: Audience, audiences: list[Audience], language: str = settings.LANGUAGE_CODE
+) -> ArticlePage | None:
     """The public page's content for ``audience`` (same snapshot, same audience fallback), with
-    related questions limited to licensed ones (the page may list pending ones)."""
+    related questions limited to licensed ones (the page may list pending ones). In another
+    ``language``, its translation; None when the article is not published in it."""
     page = article_page(publication=publication, audience=audience, audiences=audiences)
+    if language != settings.LANGUAGE_CODE:
+        translation = published_translation(publication=publication, code=language)
+        if translation is None:
+            return None
+        translate_page(page, translation)
+        page.translation = translation
     page.related = [p for p in page.related if p.status == Publication.Status.APPROVED]
     return page
 

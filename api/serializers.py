@@ -134,7 +134,10 @@ class ArticleDetailSerializer(serializers.Serializer):
     question = serializers.CharField()
     summary = serializers.CharField()
     topic = TopicRefSerializer()
-    language = serializers.CharField()
+    language = serializers.CharField(help_text="The language of the text served (a code, e.g. `en`, `es`).")
+    translation_outdated = serializers.BooleanField(
+        help_text="True when the text is a translation of an older version of the English answer."
+    )
     audience = AudienceRefSerializer(help_text="The audience whose version is served.")
     requested_audience = serializers.SlugField(help_text="The audience asked for (the default if none was).")
     showing_fallback = serializers.BooleanField(

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
@@ -17,7 +18,7 @@ from rest_framework.views import APIView
 from personalization.selectors import audiences_in_order
 
 from . import parameters, representations, selectors
-from .exceptions import Gone
+from .exceptions import BadParameter, Gone
 from .pagination import ArticleCursorPagination, SearchPagination
 from .serializers import (
     ArticleDetailSerializer,
@@ -38,7 +39,11 @@ _LANGUAGE = OpenApiParameter(
     "language",
     str,
     enum=[settings.LANGUAGE_CODE],
-    description="Only `en` today (the default); other languages will be added without a new version.",
+    description=(
+        "A language code (`en`, the default, or another the site publishes in, e.g. `es`). Other "
+        "languages give each article's translation, and only articles translated into it; a "
+        "translation of an older English version says so (`translation_outdated`)."
+    ),
 )
 _AUDIENCE_FILTER = OpenApiParameter(
     "audience", str, description="Only articles with their own version for this audience (a slug, e.g. `patient`)."
@@ -113,11 +118,12 @@ class ArticleListView(ContentView):
     def get(self, request):
         parameters.check_known(request, {"modified_since", "topic", "audience", "language", "cursor", "page_size"})
         audiences = audiences_in_order()
-        parameters.language(request)
+        language = parameters.language(request)
         queryset = selectors.article_list(
             modified_since=parameters.modified_since(request),
             topic=parameters.topic(request),
             audience=parameters.audience(request, audiences),
+            language=language,
         )
         paginator = ArticleCursorPagination()
         page = paginator.paginate_queryset(queryset, request, view=self)
@@ -127,7 +133,7 @@ class ArticleListView(ContentView):
         data = {
             "next": paginator.get_next_link(),
             "previous": paginator.get_previous_link(),
-            "results": [representations.article_summary(request, p, by_id) for p in page],
+            "results": [representations.article_summary(request, p, by_id, language=language) for p in page],
         }
         return Response(ArticlePageSerializer(data).data)
 
@@ -163,7 +169,7 @@ class ArticleDetailView(ContentView):
     def get(self, request, slug: str):
         parameters.check_known(request, {"audience", "language"})
         audiences = audiences_in_order()
-        parameters.language(request)
+        language = parameters.language(request)
         requested = parameters.audience(request, audiences) or next((a for a in audiences if a.is_default), None)
         publication = selectors.publication_by_slug(slug)
         if publication is None or requested is None:
@@ -172,9 +178,13 @@ class ArticleDetailView(ContentView):
             raise Gone()
         if not selectors.is_licensed(publication):
             raise NotFound("No approved article has this slug.", "not_found")
-        page = selectors.licensed_page(publication=publication, audience=requested, audiences=audiences)
+        page = selectors.licensed_page(
+            publication=publication, audience=requested, audiences=audiences, language=language
+        )
+        if page is None:
+            raise NotFound("This article is not published in the requested language.", "not_found")
         self.last_modified = publication.published_at
-        data = representations.article_detail(request, page, requested=requested)
+        data = representations.article_detail(request, page, requested=requested, language=language)
         return Response(ArticleDetailSerializer(data).data)
 
 
@@ -197,7 +207,12 @@ class SearchView(ContentView):
     )
     def get(self, request):
         parameters.check_known(request, {"q", "topic", "language", "page", "page_size"})
-        parameters.language(request)
+        if parameters.language(request) != settings.LANGUAGE_CODE:
+            raise BadParameter(
+                "language",
+                _("The API searches the English answers only for now; leave out “language”, or use en."),
+                "unsupported_language",
+            )
         query = parameters.search_query(request)
         results = selectors.licensed_search(query, topic=parameters.topic(request))
         paginator = SearchPagination()

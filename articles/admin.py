@@ -623,4 +623,4 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 # Registered after ArticleAdmin exists: previews, share links and bulk edits; the figures' library.
-from . import admin_extensions, admin_figures  # noqa: E402, F401
+from . import admin_extensions, admin_figures, admin_translations  # noqa: E402, F401

@@ -28,7 +28,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.dispatch import Signal, receiver
 
-from personalization.models import Audience
+from personalization.models import Audience, Language
 
 from .models import ArticleControl, EditorialPolicy, Publication, PublishedBody, Topic
 
@@ -215,6 +215,13 @@ def _topic_changed(sender, instance: Topic, **kwargs) -> None:
 @receiver(post_delete, sender=EditorialPolicy)
 def _policy_changed(sender, instance: EditorialPolicy, **kwargs) -> None:
     invalidate(POLICY)
+
+
+@receiver(post_save, sender=Language)
+@receiver(post_delete, sender=Language)
+def _language_changed(sender, instance: Language, **kwargs) -> None:
+    """A language added, renamed or given another search configuration: rare, so every page goes."""
+    invalidate_all()
 
 
 @receiver(setting_changed)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from personalization.models import Audience
+from personalization.models import Audience, Language
 from references.models import Reference
 
 from .models import Publication
@@ -141,7 +141,38 @@ def content_problems(content: ArticleContent) -> list[Problem]:
         references=references,
         default_audience=Audience.objects.default(),
     )
-    return problems + retracted_citation_problems(content, references)
+    return problems + retracted_citation_problems(content, references) + translation_problems(content, references)
+
+
+def translation_problems(content: ArticleContent, references: list[Reference]) -> list[Problem]:
+    """A translation cites only what the source text cites (the reference list is the article's),
+    and its callouts and figures must exist, as in the source bodies."""
+    if not content.translations:
+        return []
+    languages = Language.objects.in_bulk([t.language_id for t in content.translations])
+    audiences = Audience.objects.in_bulk([pk for t in content.translations for pk in t.bodies])
+    resolve = build_resolver(references)
+    figures = figure_resolver_for([text for t in content.translations for text in t.bodies.values()])
+    problems = []
+    for translated in content.translations:
+        language = languages.get(translated.language_id)
+        for audience_id, text in translated.bodies.items():
+            # Named like a body ("Spanish: Patient") in the messages the source bodies use.
+            where = Audience(label=f"{language.name if language else '?'}: {audiences[audience_id].label}")
+            rendered = render_markdown(text, resolve, figures=figures)
+            for item in rendered.missing:
+                problems.append(
+                    Problem(
+                        "translation_unknown_key",
+                        _(
+                            "[@%(key)s] in the %(audience)s translation is not cited by the English text, in: "
+                            "“%(sentence)s”. A translation cites the same references as its source."
+                        )
+                        % {"key": item.key, "audience": where.label, "sentence": item.sentence},
+                    )
+                )
+            problems.extend(_block_problems(where, rendered))
+    return problems
 
 
 def retracted_citation_problems(content: ArticleContent, references: list[Reference]) -> list[Problem]:

@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from personalization.models import Audience
+from personalization.models import Audience, Language
 from references.models import Reference
 
 
@@ -162,6 +162,49 @@ class ArticleBody(models.Model):
         return len(self.body.split())
 
 
+class ArticleTranslation(models.Model):
+    """The article in another language: its question, summary and a body per audience.
+
+    ``source_fingerprint`` is the fingerprint of the source-language content (question, summary,
+    bodies) the translator last brought this translation up to date with; when the source changes,
+    the translation is outdated until an editor marks it up to date again."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="translations")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT, related_name="+", verbose_name=_("language"))
+    question = models.CharField(_("question"), max_length=300)
+    summary = models.TextField(_("summary"), max_length=600)
+    source_fingerprint = models.CharField(_("translates source version"), max_length=64, blank=True, editable=False)
+    source_date = models.DateField(_("up to date with the source of"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["language__order", "language__name"]
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [models.UniqueConstraint(fields=["article", "language"], name="one_translation_per_language")]
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class ArticleTranslationBody(models.Model):
+    """One audience's answer in the translation's language (Markdown, the same [@key] citations)."""
+
+    translation = models.ForeignKey(ArticleTranslation, on_delete=models.CASCADE, related_name="bodies")
+    audience = models.ForeignKey(Audience, on_delete=models.PROTECT, related_name="+", verbose_name=_("audience"))
+    body = models.TextField(_("body (Markdown)"))
+
+    class Meta:
+        ordering = ["audience__order", "audience__label"]
+        verbose_name = _("translated body")
+        verbose_name_plural = _("translated bodies")
+        constraints = [
+            models.UniqueConstraint(fields=["translation", "audience"], name="one_translated_body_per_audience")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.translation_id} / {self.audience_id}"
+
+
 class Citation(models.Model):
     """A reference attached to an article, cited from its bodies by key."""
 
@@ -259,6 +302,9 @@ class Publication(models.Model):
     next_review_due = models.DateField(null=True, blank=True)
     reviewers = models.JSONField(default=list, blank=True)
     related_article_ids = models.JSONField(default=list, blank=True)
+    # The codes of the other languages this snapshot is published in (``PublishedTranslation``),
+    # so the page can offer them and name them in ``hreflang`` without another query.
+    languages = models.JSONField(default=list, blank=True)
     published_at = models.DateTimeField(default=timezone.now)
     # The planned end of publication, chosen by the editor with the review request; readers
     # stop seeing the snapshot then (410), and the expiry job stamps ``expired_at``.
@@ -290,11 +336,18 @@ class Publication(models.Model):
     def __str__(self) -> str:
         return f"{self.question} ({self.get_status_display()})"
 
-    def get_absolute_url(self, audience: Audience | None = None, *, explicit: bool = False) -> str:
+    def get_absolute_url(
+        self, audience: Audience | None = None, *, explicit: bool = False, language: str | None = None
+    ) -> str:
         """The canonical URL of one audience's version: the bare path for the default audience,
         ``?audience=<slug>`` for the others (or for every audience when ``explicit``, as the
-        visible version links need: a cookie must not override the reader's click)."""
-        path = reverse("articles:article_detail", kwargs={"slug": self.slug})
+        visible version links need: a cookie must not override the reader's click). The path is
+        in ``language`` (a code: ``/es/questions/…``), else in the active language."""
+        if language is None:
+            path = reverse("articles:article_detail", kwargs={"slug": self.slug})
+        else:
+            with translation.override(language):
+                path = reverse("articles:article_detail", kwargs={"slug": self.slug})
         if audience is None or (audience.is_default and not explicit):
             return path
         return f"{path}?{urlencode({'audience': audience.slug})}"
@@ -339,6 +392,47 @@ class PublishedBody(models.Model):
 
     def __str__(self) -> str:
         return f"{self.publication_id} / {self.audience_id}"
+
+
+class PublishedTranslationQuerySet(models.QuerySet):
+    def outdated(self) -> "PublishedTranslationQuerySet":
+        """Public translations whose source answer was approved in a newer version since."""
+        return self.filter(
+            _public_status("publication__"),
+            _not_expired("publication__"),
+            outdated=True,
+            publication__article__control__retired_at__isnull=True,
+        )
+
+
+class PublishedTranslation(models.Model):
+    """A published snapshot's content in one other language, rendered with the snapshot.
+
+    ``bodies`` maps an audience id (as a string) to ``{"html", "references_html"}``. ``outdated``
+    is true when the source content of the snapshot is not the version the translation was
+    brought up to date with; ``source_date`` says which version it translates."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="translations")
+    language = models.ForeignKey(Language, on_delete=models.PROTECT, related_name="+")
+    question = models.CharField(max_length=300)
+    summary = models.TextField()
+    bodies = models.JSONField(default=dict)
+    outdated = models.BooleanField(default=False)
+    source_date = models.DateField(null=True, blank=True)
+    search_document = models.TextField(blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = PublishedTranslationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("published translation")
+        verbose_name_plural = _("published translations")
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "language"], name="one_published_translation_per_language")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publication_id} / {self.language_id}"
 
 
 class PublishedVersionQuerySet(models.QuerySet):

@@ -7,7 +7,16 @@ from django.db.models import Case, F, JSONField, Prefetch, Q, TextField, Value, 
 
 from personalization.models import Audience
 
-from .models import Article, ArticleBody, ArticleControl, Figure, Publication, PublishedBody, Topic
+from .models import (
+    Article,
+    ArticleBody,
+    ArticleControl,
+    Figure,
+    Publication,
+    PublishedBody,
+    PublishedTranslation,
+    Topic,
+)
 from .rendering import figure_slugs
 
 
@@ -74,6 +83,7 @@ PAGE_FIELDS = (
     "next_review_due",
     "reviewers",
     "related_article_ids",
+    "languages",
     "published_at",
     "unpublish_at",
     "first_approved_at",
@@ -177,3 +187,47 @@ def figure_usage(figure: Figure) -> list[Article]:
     return list(
         Article.objects.filter(Q(pk__in=placed) | Q(pk__in=shown)).only("question", "slug").order_by("question")
     )
+
+
+def published_translation(*, publication: Publication, code: str) -> PublishedTranslation | None:
+    """The snapshot's text in the language ``code``, if it is published in it (no query otherwise)."""
+    if code not in publication.languages:
+        return None
+    return (
+        PublishedTranslation.objects.filter(publication=publication, language__code=code)
+        .defer("search_document", "search_vector")
+        .first()
+    )
+
+
+def outdated_translations(*, limit: int = 50) -> list[PublishedTranslation]:
+    """Public translations whose source answer changed since (the board's dashboard lists them)."""
+    return list(
+        PublishedTranslation.objects.outdated()
+        .select_related("publication", "language")
+        .defer(
+            "search_document",
+            "search_vector",
+            "bodies",
+            "publication__search_document",
+            "publication__search_vector",
+            "publication__search_head",
+        )
+        .order_by("source_date", "pk")[:limit]
+    )
+
+
+def translate_page(page: ArticlePage, translation: PublishedTranslation) -> None:
+    """Put the translation's text in place of the source's on the page (in memory only)."""
+    page.publication.question = translation.question
+    page.publication.summary = translation.summary
+    translated = {int(k): v for k, v in translation.bodies.items()}
+    page.available_audiences = [a for a in page.available_audiences if a.pk in translated]
+    if page.body is not None:
+        text = translated.get(page.body.audience_id)
+        if text is None:  # this audience's version is not translated: the default audience's
+            default = next((a for a in page.available_audiences if a.is_default), None)
+            text = translated.get(default.pk) if default else next(iter(translated.values()), None)
+            page.showing_fallback = True
+        page.body.html = text["html"] if text else ""
+        page.body.references_html = text["references_html"] if text else ""

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from references.identifiers import doi_url
 
@@ -51,7 +52,7 @@ def medical_web_page(page: ArticlePage, *, canonical_url: str) -> dict:
         "name": publication.question,
         "headline": publication.question,
         "description": publication.summary,
-        "inLanguage": settings.LANGUAGE_CODE,
+        "inLanguage": get_language() or settings.LANGUAGE_CODE,
         "dateModified": publication.published_at.isoformat(),
         "creativeWorkStatus": STATUS.get(publication.status, "Draft"),
         "publishingPrinciples": urljoin(canonical_url, reverse("articles:editorial_policy")),

@@ -149,7 +149,7 @@ LOGIN_REDIRECT_URL = "reviews:dashboard"
 LOGOUT_REDIRECT_URL = "articles:home"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

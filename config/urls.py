@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponsePermanentRedirect
@@ -46,8 +47,10 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path("", include("reviews.urls")),
     path("", include("personalization.urls")),
-    path("", include("articles.urls")),
 ]
+# The public pages in every language, the default one without a prefix (/questions/…, /es/questions/…):
+# the language is part of the URL, so each version is its own page for the page cache.
+urlpatterns += i18n_patterns(path("", include("articles.urls")), prefix_default_language=False)
 
 handler404 = "config.views.page_not_found"
 handler500 = "config.views.server_error"

@@ -141,6 +141,30 @@ def load_history(directory: Path = CONTENT_DIR) -> dict[str, DemoRevision]:
     return {r.slug: r for r in _records(DemoRevision, data, name=str(path), section="history")}
 
 
+@dataclass(frozen=True)
+class DemoTranslation:
+    """An article's text in another language (``translations.yaml``): bodies by audience slug."""
+
+    slug: str
+    language: str
+    question: str
+    summary: str
+    bodies: dict[str, str]
+
+
+def load_translations(directory: Path = CONTENT_DIR) -> dict[str, list[DemoTranslation]]:
+    """The entries of ``translations.yaml`` by article slug."""
+    path = directory / "translations.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path}: not valid YAML: {error}") from error
+    found: dict[str, list[DemoTranslation]] = {}
+    for record in _records(DemoTranslation, data, name=str(path), section="translations"):
+        found.setdefault(record.slug, []).append(record)
+    return found
+
+
 def without_sections(body: str, headings: list[str]) -> str:
     """``body`` without the ``## <heading>`` sections named (each up to the next ``## `` heading);
     ValueError when one is not there, so the history file cannot silently drift from the articles."""

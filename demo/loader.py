@@ -6,7 +6,9 @@ board members and every workflow step go through the owning app's services (user
 through Django's auth API). History is dated: each article is written, submitted and decided
 on its own day in the past, with the clock moved by time-machine while the services run. The
 articles in ``history.yaml`` are approved twice (an earlier version, then the file's text with a
-change summary), so the public version history has something to show.
+change summary), so the public version history has something to show. The translations of
+``translations.yaml`` are written with their articles, before review; one of those articles is
+then revised in English only, so its translation shows as outdated.
 """
 
 import json
@@ -25,12 +27,13 @@ from articles.services import (
     article_create,
     article_revise,
     article_set_related,
+    article_translation_save,
     editorial_policy_save,
     search_synonym_ensure,
     topic_save,
 )
 from personalization.models import Audience
-from personalization.services import audience_save
+from personalization.services import audience_save, language_save
 from references.models import Reference
 from references.services import reference_import
 from reviews.models import Assignment, AttestationItem, ReviewDecision
@@ -49,6 +52,7 @@ from .content import (
     load_history,
     load_site,
     load_synonyms,
+    load_translations,
     references_text,
     without_sections,
 )
@@ -76,7 +80,8 @@ class DemoLoader:
             self.load_board(site, users)
             self.load_references()
             self.load_synonyms()
-        history = load_history()
+            languages = {"es": language_save(code="es", name="Spanish", native_name="Español", search_config="spanish")}
+        history, translations = load_history(), load_translations()
         existing = set(Article.objects.filter(slug__in=[a.slug for a in articles]).values_list("slug", flat=True))
         new = [a for a in articles if a.slug not in existing]
         created = {}
@@ -84,6 +89,16 @@ class DemoLoader:
             self.log(f"  [{i}/{len(new)}] {data.state:<17} {data.slug}")
             with time_machine.travel(self._written_on(data, articles)), transaction.atomic():
                 created[data.slug] = self.write(data, audiences, topics, users["editor"], history.get(data.slug))
+                for translated in translations.get(data.slug, []):
+                    article_translation_save(
+                        article=created[data.slug],
+                        language=languages[translated.language],
+                        actor=users["editor"],
+                        question=translated.question,
+                        summary=translated.summary,
+                        bodies={audiences[slug]: text for slug, text in translated.bodies.items()},
+                        comment="Demo translation",
+                    )
         self.link_related(new, created, users["editor"])
         for data in new:
             with time_machine.travel(self._written_on(data, articles) + timedelta(days=2)):

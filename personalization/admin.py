@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Audience
+from .models import Audience, Language
 
 
 @admin.register(Audience)
@@ -9,3 +9,10 @@ class AudienceAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["label"]}
     search_fields = ["label", "slug"]
+
+
+@admin.register(Language)
+class LanguageAdmin(admin.ModelAdmin):
+    list_display = ["name", "native_name", "code", "search_config", "is_default", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "native_name", "code"]

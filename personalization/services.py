@@ -1,8 +1,8 @@
-"""Writes to the audiences table."""
+"""Writes to the audiences and languages tables."""
 
 from decimal import Decimal
 
-from .models import Audience
+from .models import Audience, Language
 
 
 def audience_save(
@@ -30,3 +30,14 @@ def audience_save(
         },
     )
     return audience
+
+
+def language_save(*, code: str, name: str, native_name: str, search_config: str = "simple", order: int = 0) -> Language:
+    """Create the (non-default) language with this code, or update it; the chief editor's admin does the same."""
+    language = Language(code=code, name=name, native_name=native_name, search_config=search_config, order=order)
+    language.full_clean(exclude=["code"], validate_unique=False)
+    language, _created = Language.objects.update_or_create(
+        code=code,
+        defaults={"name": name, "native_name": native_name, "search_config": search_config, "order": order},
+    )
+    return language

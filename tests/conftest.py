@@ -23,6 +23,18 @@ def _fresh_page_cache():
     invalidate_all()
 
 
+@pytest.fixture(autouse=True)
+def _source_language():
+    """A request to /es/… leaves Spanish active in the test's thread (as in any server thread until
+    its next request): each test starts, and ends, in the source language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def requires_postgres(db):
     if connection.vendor != "postgresql":

@@ -11,7 +11,7 @@ from reversion.models import Version
 from articles.models import Article, ArticleBody, Citation, Publication, RelatedQuestion, Topic
 from articles.services import ReviewFacts, ReviewStep, article_lock_for_review, article_publish
 from articles.versioning import ArticleContent
-from personalization.models import Audience
+from personalization.models import Audience, Language
 from references.models import Reference
 
 _seq = itertools.count(1)
@@ -47,6 +47,24 @@ def make_audience(
         },
     )
     return audience
+
+
+def make_language(*, code: str = "es", name: str = "Spanish", native_name: str = "Español") -> Language:
+    """A non-default language (English, the default, is created by the migrations)."""
+    config = {"es": "spanish"}.get(code, "simple")
+    language, _ = Language.objects.get_or_create(
+        code=code, defaults={"name": name, "native_name": native_name, "search_config": config}
+    )
+    return language
+
+
+def make_english() -> Language:
+    """The default language as the migration creates it (a flushed test database may lack it)."""
+    language, _ = Language.objects.get_or_create(
+        code="en",
+        defaults={"name": "English", "native_name": "English", "search_config": "english", "is_default": True},
+    )
+    return language
 
 
 def make_topic(*, name: str | None = None) -> Topic:

@@ -25,6 +25,7 @@ from .publishing import (
 )
 from .reader_questions import reader_question_convert
 from .reference_notes import published_reference_lists_rerender, published_references_refresh
+from .translations import article_translation_save, translation_mark_current
 
 __all__ = [
     "ReviewFacts",
@@ -43,6 +44,7 @@ __all__ = [
     "article_set_related",
     "article_set_review_step",
     "article_sync_citations",
+    "article_translation_save",
     "article_unlock",
     "editorial_policy_save",
     "published_reference_lists_rerender",
@@ -50,4 +52,5 @@ __all__ = [
     "reader_question_convert",
     "search_synonym_ensure",
     "topic_save",
+    "translation_mark_current",
 ]

@@ -18,12 +18,13 @@ from django.utils.html import strip_tags
 
 from articles import cache as page_cache
 from articles import events
-from articles.models import Article, ArticleControl, Publication, PublishedBody
+from articles.models import Article, ArticleControl, Publication, PublishedBody, PublishedTranslation
 from articles.reference_list import render_reference_list, retraction_flag, retraction_note
 from articles.rendering import build_resolver, render_markdown
 from articles.search import excerpt_of, vocabulary_record
 from articles.selectors import figure_resolver_for
 from articles.versioning import ArticleContent
+from personalization.models import Language
 from references.formatting import format_reference
 from references.models import Reference
 
@@ -161,6 +162,7 @@ def render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts)
         "next_review_due": facts.next_review_due,
         "reviewers": facts.reviewers,
         "related_article_ids": list(content.related_ids),
+        "languages": _language_codes(content),
         "published_at": timezone.now(),
         "unpublish_at": facts.unpublish_at,
         "expired_at": None,
@@ -189,6 +191,7 @@ def publication_rows(
 def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: ReviewFacts) -> Publication:
     """Replace the article's public snapshot with ``content``, rendered for every audience."""
     publication = _current_publication(article)
+    had_translations = bool(publication is not None and publication.languages)
     if publication is None:
         publication, bodies = publication_rows(article=article, content=content, status=status, facts=facts)
         vocabulary_record(before="", after=publication.search_document)
@@ -210,8 +213,74 @@ def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: 
     for body in bodies:
         body.publication = publication
     PublishedBody.objects.bulk_create(bodies)
+    _store_translations(publication=publication, content=content, replace=had_translations)
     publication.written_bodies = bodies  # what the version history derives its outline from, unread
     return publication
+
+
+def _language_codes(content: ArticleContent) -> list[str]:
+    if not content.translations:
+        return []
+    codes = dict(Language.objects.values_list("pk", "code"))
+    return [codes[t.language_id] for t in content.translations if t.language_id in codes]
+
+
+def _store_translations(*, publication: Publication, content: ArticleContent, replace: bool) -> None:
+    """Replace the snapshot's translations (``replace``: it had some) with ``content``'s, rendered
+    like its bodies. A translation whose recorded source is not this content's source text is
+    stored as outdated, keeping the date of the version it does translate."""
+    previous = {}
+    if replace:
+        previous = {t.language_id: t for t in publication.translations.only("language_id", "source_date", "outdated")}
+        publication.translations.all().delete()
+    if not content.translations:
+        return
+    languages = {language.pk: language for language in Language.objects.all()}
+    resolve = build_resolver(
+        Reference.objects.filter(pk__in=content.reference_ids).annotate(may_be_retracted=retraction_flag())
+    )
+    figures = figure_resolver_for([b for t in content.translations for b in t.bodies.values()])
+    source = content.source_fingerprint()
+    rows = []
+    for translated in content.translations:
+        bodies, texts = {}, [translated.question, translated.summary]
+        for audience_id, text in translated.bodies.items():
+            rendered = render_markdown(text, resolve, figures=figures)
+            texts.append(unescape(strip_tags(rendered.html)))
+            entries = [
+                reference_entry(c.reference, number=c.number, backlink=c.first_anchor, backlinks=c.anchors)
+                for c in rendered.references
+            ]
+            bodies[str(audience_id)] = {"html": rendered.html, "references_html": render_reference_list(entries)}
+        outdated = translated.source_fingerprint != source
+        before = previous.get(translated.language_id)
+        source_date = translated.source_date
+        if not outdated:
+            source_date = publication.last_reviewed or timezone.localdate()
+        elif before is not None and before.source_date:
+            source_date = min(before.source_date, source_date) if source_date else before.source_date
+        document = re.sub(r"\s+", " ", " ".join(texts))
+        row = PublishedTranslation(
+            publication=publication,
+            language_id=translated.language_id,
+            question=translated.question,
+            summary=translated.summary,
+            bodies=bodies,
+            outdated=outdated,
+            source_date=source_date,
+            search_document=document,
+        )
+        language = languages.get(translated.language_id)
+        if connection.vendor == "postgresql" and language is not None:
+            config = language.search_config
+            row.search_vector = (
+                SearchVector(Value(translated.question, output_field=TextField()), weight="A", config=config)
+                + SearchVector(Value(translated.summary, output_field=TextField()), weight="B", config=config)
+                + SearchVector(Value(document, output_field=TextField()), weight="C", config=config)
+            )
+        rows.append(row)
+    for row in rows:
+        row.save(force_insert=True)
 
 
 def _current_publication(article: Article) -> Publication | None:

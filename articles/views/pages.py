@@ -1,14 +1,22 @@
 """Public pages: browse, read an article, the editorial policy."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from articles.models import EditorialPolicy, Publication, Topic
 from articles.rendering import render_markdown
-from articles.selectors import article_page, figure_resolver_for, published_bodies, topics_with_questions
+from articles.selectors import (
+    article_page,
+    figure_resolver_for,
+    published_bodies,
+    published_translation,
+    topics_with_questions,
+    translate_page,
+)
 from articles.structured_data import medical_web_page
 
 
@@ -41,12 +49,21 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if not publication.is_public:
         raise Http404
     page = article_page(publication=publication, audience=request.audience, audiences=request.audiences, bodies=bodies)
+    translation = None
+    if request.LANGUAGE_CODE != settings.LANGUAGE_CODE:
+        translation = published_translation(publication=publication, code=request.LANGUAGE_CODE)
+        if translation is None:  # not in this language (yet): the answer in the source language
+            return redirect(publication.get_absolute_url(request.audience, language=settings.LANGUAGE_CODE))
+        translate_page(page, translation)
     alternates = version_links(request, page, lambda a: publication.get_absolute_url(a, explicit=True))
     shown = page.body.audience if page.body else request.audience
     canonical = request.build_absolute_uri(publication.get_absolute_url(shown))
     context = {
         "page": page,
         "publication": publication,
+        "translation": translation,
+        "source_url": publication.get_absolute_url(shown, language=settings.LANGUAGE_CODE),
+        "languages": language_links(request, publication, page),
         "alternates": alternates,
         "canonical_url": canonical,
         "review_steps": review_steps(publication),
@@ -67,6 +84,25 @@ def version_links(request: HttpRequest, page, url_for) -> list[dict]:
             "canonical": request.build_absolute_uri(page.publication.get_absolute_url(a)),
         }
         for a in page.available_audiences
+    ]
+
+
+def language_links(request: HttpRequest, publication: Publication, page) -> list[dict]:
+    """The shown audience's version in each language the answer is published in: the ``hreflang``
+    alternates (plus ``x-default``, the source language) and the language chooser."""
+    names = dict(settings.LANGUAGES)
+    codes = [settings.LANGUAGE_CODE, *(c for c in publication.languages if c in names)]
+    if len(codes) < 2:
+        return []
+    shown = page.body.audience if page.body else request.audience
+    return [
+        {
+            "code": code,
+            "name": names[code],
+            "current": code == request.LANGUAGE_CODE,
+            "url": request.build_absolute_uri(publication.get_absolute_url(shown, language=code)),
+        }
+        for code in codes
     ]
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from articles.selectors import flagged_for_rereview, overdue_publications
+from articles.selectors import flagged_for_rereview, outdated_translations, overdue_publications
 from reviews.models import Assignment, ReviewRequest
 
 
@@ -27,6 +27,7 @@ class DashboardQueues:
     recently_approved: list[ReviewRequest]
     due: list  # publications past their review date, each with ``open_request`` (or None)
     flagged: list  # articles a changed source sent back, each with ``open_request`` (or None)
+    outdated: list  # public translations of an older version of their source answer
 
 
 def dashboard_queues(user, *, limit: int = 50) -> DashboardQueues:
@@ -53,4 +54,5 @@ def dashboard_queues(user, *, limit: int = 50) -> DashboardQueues:
         recently_approved=list(requests.recently_approved()[:limit]),
         due=due,
         flagged=flagged,
+        outdated=outdated_translations(limit=limit),
     )

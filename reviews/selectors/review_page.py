@@ -23,6 +23,7 @@ from reviews.models import REVIEWING_STATES, Assignment, PassageComment, ReviewD
 from reviews.presentation import ReferenceView, annotate_body, reference_views
 
 from .timeline import TimelineEvent, request_timeline
+from .translations import TranslationView, translation_views
 
 COMPARES = ("approved", "mine")
 VIEWS = ("inline", "side")
@@ -73,6 +74,7 @@ class ReviewPage:
     references: list[ReferenceView]  # every reference once, for "not yet opened"
     can_comment: bool = False
     comment_count: int = 0
+    translations: list[TranslationView] = field(default_factory=list)
 
 
 def _my_change_request(review_request: ReviewRequest, user) -> ReviewDecision | None:
@@ -216,4 +218,5 @@ def review_page(review_request: ReviewRequest, *, user, compare: str | None = No
         timeline=request_timeline(review_request),
         references=list(unique.values()),
         comment_count=len(comments),
+        translations=translation_views(content, old),
     )

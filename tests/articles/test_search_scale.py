@@ -95,8 +95,9 @@ def _bulk_publications(count: int) -> None:
         )
         cursor.execute(
             "INSERT INTO articles_publication (article_id, status, slug, question, summary, topic_id, revision_id, "
-            "content_hash, review_step, reviewers, related_article_ids, published_at, search_document, search_excerpt, "
-            "search_vector) SELECT id, 'approved', slug, question, summary, topic_id, 0, '', 'approved', '[]', '[]', "
+            "content_hash, review_step, reviewers, related_article_ids, languages, published_at, search_document, "
+            "search_excerpt, search_vector) SELECT id, 'approved', slug, question, summary, topic_id, 0, '', 'approved', "
+            "'[]', '[]', '[]', "
             "now(), question, summary, setweight(to_tsvector('english', question), 'A') || "
             "setweight(to_tsvector('english', summary || ' common words ' || md5(id::text)), 'B') "
             "FROM articles_article WHERE slug LIKE 'bulk-%%'"

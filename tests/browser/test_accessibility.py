@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import EditorialPolicy, Publication, RelatedQuestion
-from articles.services import article_revise
+from articles.services import article_revise, article_translation_save
 from tests import factories
 
 # axe-core is injected as an inline script, which the site's Content-Security-Policy forbids.
@@ -33,6 +33,15 @@ def site(db):
     RelatedQuestion.objects.create(article=article, related=related)
     factories.approve(article, editor=editor, reviewer=reviewer)
     body = article.bodies.select_related("audience").get(audience__slug="professional")
+    # A Spanish translation of the first version: outdated once the English text is revised below.
+    article_translation_save(
+        article=article,
+        language=factories.make_language(),
+        actor=editor,
+        question="¿Cuándo necesita una prueba de imagen el dolor lumbar?",
+        summary="Casi nunca al principio.",
+        bodies={body.audience: "Casi siempre mejora sin pruebas."},
+    )
     extra = "\n\n## When to seek help\n\nAt once for numbness in both legs.\n"
     article_revise(article=article, actor=editor, bodies={body.audience: body.body + extra})
     factories.approve(
@@ -77,6 +86,8 @@ PAGES = {
     "editorial-policy": lambda site: "/editorial-policy/",
     "topic": lambda site: f"/topics/{site['article'].topic.slug}/",
     "article-history": lambda site: f"/questions/{site['article'].slug}/history/",
+    "article-spanish-outdated": lambda site: f"/es/questions/{site['article'].slug}/",
+    "search-spanish": lambda site: "/es/search/?q=dolor",
 }
 
 

@@ -138,3 +138,14 @@ def test_a_demo_article_has_two_approved_versions_with_a_change_summary(client):
     assert "Changes medical advice." in html
     assert "First published." in html
     assert "If you are sent home" in client.get(f"/questions/{revision.slug}/?audience=patient").content.decode()
+
+
+def test_demo_has_spanish_answers_one_outdated(client):
+    """Two answers are in Spanish; the one revised in English since shows the outdated notice, the other not."""
+    current = client.get("/es/questions/low-back-pain-imaging/?audience=patient").content.decode()
+    assert "¿Cuándo necesita una prueba de imagen el dolor lumbar?" in current
+    assert 'id="translation-outdated"' not in current
+    outdated = client.get("/es/questions/chest-pain-emergency/?audience=patient").content.decode()
+    assert "¿Cuándo es una urgencia el dolor en el pecho?" in outdated
+    assert 'id="translation-outdated"' in outdated
+    assert 'hreflang="es"' in client.get("/questions/chest-pain-emergency/").content.decode()
