@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import unescape
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import TextField, Value
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from articles import cache as page_cache
@@ -116,7 +117,16 @@ class RenderedSnapshot:
 
 
 def render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts) -> RenderedSnapshot:
-    """Render ``content`` for every audience, with its frozen reference lists and search text."""
+    """Render ``content`` for every audience, with its frozen reference lists and search text.
+
+    The stored HTML holds interface words (the "References" heading, reference types, callout
+    titles): they are rendered in the site's default language, whatever language the request that
+    approved the revision was in; translations are rendered in their own (``_store_translations``)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _render_snapshot(content, status=status, facts=facts)
+
+
+def _render_snapshot(content: ArticleContent, *, status: str, facts: ReviewFacts) -> RenderedSnapshot:
     resolve = build_resolver(
         Reference.objects.filter(pk__in=content.reference_ids).annotate(may_be_retracted=retraction_flag())
     )
@@ -245,13 +255,15 @@ def _store_translations(*, publication: Publication, content: ArticleContent, re
     for translated in content.translations:
         bodies, texts = {}, [translated.question, translated.summary]
         for audience_id, text in translated.bodies.items():
-            rendered = render_markdown(text, resolve, figures=figures)
+            with translation.override(languages[translated.language_id].code):  # headings, types, callouts
+                rendered = render_markdown(text, resolve, figures=figures)
+                entries = [
+                    reference_entry(c.reference, number=c.number, backlink=c.first_anchor, backlinks=c.anchors)
+                    for c in rendered.references
+                ]
+                references_html = render_reference_list(entries)
             texts.append(unescape(strip_tags(rendered.html)))
-            entries = [
-                reference_entry(c.reference, number=c.number, backlink=c.first_anchor, backlinks=c.anchors)
-                for c in rendered.references
-            ]
-            bodies[str(audience_id)] = {"html": rendered.html, "references_html": render_reference_list(entries)}
+            bodies[str(audience_id)] = {"html": rendered.html, "references_html": references_html}
         outdated = translated.source_fingerprint != source
         before = previous.get(translated.language_id)
         source_date = translated.source_date

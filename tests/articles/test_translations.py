@@ -189,3 +189,21 @@ def test_translation_citing_what_the_source_does_not_cannot_be_submitted(article
     translate(article, editor, body="Según un estudio [@nowhere2020].")
     with pytest.raises(ValidationError, match="nowhere2020"):
         review_submit(article=article, actor=editor, change_summary="")
+
+
+def test_stored_reference_lists_speak_the_page_language_whoever_approved(client, audiences, editor, reviewer, topic):
+    """The reference list is rendered when the snapshot is stored: the English page's in English and the
+    Spanish page's in Spanish, even when the approving request ran in Spanish (a reviewer's browser)."""
+    from django.utils import translation
+
+    article = make_cited_article(author=editor, topic=topic)
+    key = article.citations.first().reference.citation_key
+    translate(article, editor, body=f"Casi siempre muscular [@{key}].")
+    with translation.override("es"):
+        approve(article, editor=editor, reviewer=reviewer)
+
+    english = client.get(f"/questions/{article.slug}/").content.decode()
+    spanish = client.get(f"/es/questions/{article.slug}/").content.decode()
+    assert '<h2 id="references-title">References</h2>' in english
+    assert "Referencias" not in english
+    assert '<h2 id="references-title">Referencias</h2>' in spanish
