@@ -13,7 +13,9 @@ in one run, interleaved round by round:
 - ``article cached``: the same five article pages, requested again and again after a warm-up;
 - ``article uncached``: article pages (every generated article in every audience's version)
   each requested once only in the run, so no page cache can answer them;
-- ``search``: ``/search/`` page 1 over a fixed set of reader queries (SEARCH_QUERIES).
+- ``search page 1 cached`` / ``uncached``: ``/search/`` page 1 over a fixed set of reader queries
+  (SEARCH_QUERIES), as the page cache serves them again, and with a parameter no page reads
+  (``UNCACHED_PARAMETER``), which the page cache neither answers nor stores: the search itself.
 
 It prints a Markdown table: requests per second and p50/p99 latency of each target, and each as
 a ratio to the baseline, plus the absolute search latencies. Before measuring it asks one cached
@@ -101,6 +103,7 @@ SEARCH_QUERIES = (
 
 # Run in a child process (cwd BASE_DIR) with DJANGO_SETTINGS_MODULE=config.settings: the public
 # articles (generated first, in order) and the audiences' slugs (default first), as JSON.
+UNCACHED_PARAMETER = "bench-uncached"
 FIND_ARTICLES = """
 import json, django
 django.setup()
@@ -294,12 +297,16 @@ def build_targets(listing: dict[str, Any]) -> list[Target]:
             fresh.append(f"/questions/{slug}/{query}")
     random.Random(13).shuffle(fresh)
     searches = [f"/search/?{urllib.parse.urlencode({'q': q})}" for q in SEARCH_QUERIES]
+    # A query parameter no page reads: the page cache neither answers nor stores such a URL, so every
+    # request runs the search (synonyms, matching, ranking, snippets) and renders the page.
+    uncached_searches = [f"{path}&{UNCACHED_PARAMETER}=1" for path in searches]
     return [
         Target("baseline", ["/bench/baseline/"]),
         Target("home", ["/"]),
         Target("article cached", cached),
         Target("article uncached", fresh, fresh=True),
-        Target("search page 1", searches),
+        Target("search page 1 cached", searches),
+        Target("search page 1 uncached", uncached_searches),
     ]
 
 
@@ -651,7 +658,9 @@ def main(argv: list[str] | None = None) -> int:
                 "request (no Age, X-Cache or public Cache-Control), so cached and uncached both render the page."
             ),
             f"Search page 1: {len(SEARCH_QUERIES)} queries, cycled"
-            + (f"; a second request looks cached ({searched})." if searched else "; not cached."),
+            + (f"; a second request looks cached ({searched})." if searched else "; not cached.")
+            + f" Uncached: the same URLs with ?{UNCACHED_PARAMETER}=1, which the page cache neither answers"
+            " nor stores, so every request runs the search.",
         ]
         if any(row["repeated"] for row in rows):
             notes.append("Warning: the uncached pages ran out of never-requested URLs; generate more articles.")
