@@ -426,6 +426,13 @@ def main(argv: list[str] | None = None) -> int:
         started = time.monotonic()
         result["copied"] = replicate(args.copies, prefix=SLUG_PREFIX, log=lambda s: print(s, flush=True))
         result["copy_seconds"] = round(time.monotonic() - started, 1)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # Fresh planner statistics, as autovacuum would gather them on a live site after bulk writes:
+        # without them the planner misjudges how many rows match and may not use the search indexes.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     print(json.dumps(result), flush=True)
     if args.json:
         with open(args.json, "w") as out:

@@ -105,6 +105,4 @@ def replicate(copies: int, *, prefix: str, log: Callable[[str], None] = print) -
             made = cursor.fetchone()[0]
         added += made
         log(f"  copy {k}/{copies}: {made} articles")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE articles_publication; ANALYZE articles_publishedbody; ANALYZE articles_article")
     return added
