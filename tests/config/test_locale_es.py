@@ -15,7 +15,7 @@ from django.utils import translation
 
 from articles.models import Publication
 from tests.conftest import skip_or_fail
-from tests.factories import approve, make_cited_article
+from tests.factories import approve, make_cited_article, make_language
 
 PO = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
@@ -99,7 +99,19 @@ def test_translations_keep_their_placeholders():
 
 @pytest.fixture
 def published(audiences, editor, reviewer, topic):
+    """An approved answer with a Spanish translation (an answer without one redirects /es/ to English)."""
+    from articles.services import article_translation_save
+
     article = make_cited_article(author=editor, topic=topic)
+    article_translation_save(
+        article=article,
+        language=make_language(),
+        actor=editor,
+        question="¿Qué causa el dolor lumbar?",
+        summary="Un resumen breve.",
+        bodies={audiences[0]: "Casi siempre es muscular."},
+        up_to_date=True,
+    )
     approve(article, editor=editor, reviewer=reviewer)
     return Publication.objects.get(article=article)
 
