@@ -75,3 +75,21 @@ def login(page, username: str, password: str = "pw") -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.press("#id_password", "Enter")  # submits the sign-in form (the header's search form has a button too)
+
+
+def admin_login(page, username: str, password: str = "pw") -> None:
+    """Sign in through the admin's login page and wait for the admin to show."""
+    from playwright.sync_api import expect
+
+    page.goto("/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    expect(page.locator("#site-name")).to_be_visible()
+
+
+def desktop_page(browser, live_server):
+    """A 1280x1000 browser context on the live server (15 s timeouts) and a page in it."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(15_000)
+    return context, context.new_page()

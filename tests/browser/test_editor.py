@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from reversion.models import Version
 
 from articles.models import Article, ArticleBody
+from tests.browser.conftest import admin_login
 from tests.factories import make_audience, make_reference, make_topic, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -20,14 +21,6 @@ AXE_RUN = """async (selector) => {
   });
   return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }"""
-
-
-def _admin_login(page, username: str) -> None:
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
-    expect(page.locator("#site-name")).to_be_visible()
 
 
 def _versions(article: Article) -> int:
@@ -50,7 +43,7 @@ def test_saving_an_untouched_demo_article_changes_nothing(browser, live_server, 
     context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
     context.set_default_timeout(15_000)
     page = context.new_page()
-    _admin_login(page, "editor")
+    admin_login(page, "editor")
     change_url = f"/admin/articles/article/{article.pk}/change/"
     history_url = f"/admin/articles/article/{article.pk}/history/"
     page.goto(history_url)
@@ -97,7 +90,7 @@ def test_writing_with_the_toolbar_cite_picker_and_live_preview(page, live_server
     make_reference(key="chou2007", title="Diagnosis and treatment of low back pain", authors="Chou, Roger")
     make_reference(key="other2019", title="Knee pain in runners")
     make_user(username="editor", groups=("Editors",), is_staff=True)
-    _admin_login(page, "editor")
+    admin_login(page, "editor")
     page.goto("/admin/articles/article/add/")
     page.fill("#id_question", "Does low back pain need a scan?")
     page.press("#id_question", "Tab")
@@ -161,7 +154,7 @@ def test_the_toolbar_and_picker_work_from_the_keyboard(page, live_server):
     make_audience(slug="professional", label="Healthcare professional", is_default=True)
     make_reference(key="chou2007", title="Diagnosis and treatment of low back pain")
     make_user(username="editor", groups=("Editors",), is_staff=True)
-    _admin_login(page, "editor")
+    admin_login(page, "editor")
     page.goto("/admin/articles/article/add/")
     toolbar = page.get_by_role("toolbar", name="Formatting")
     expect(toolbar).to_be_visible()

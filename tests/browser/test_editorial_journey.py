@@ -6,30 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from references.models import Reference
+from tests.browser.conftest import admin_login, desktop_page, login
 from tests.factories import make_audience, make_board_member, make_reference, make_topic, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _context(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 1000})
-    context.set_default_timeout(15_000)
-    return context, context.new_page()
-
-
-def _admin_login(page, username):
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
-    expect(page.locator("#site-name")).to_be_visible()
-
-
-def _site_login(page, username):
-    page.goto("/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("main button[type=submit]")
 
 
 def _write_body(page, textarea_id: str, text: str) -> None:
@@ -50,11 +30,11 @@ def test_editor_to_reader(browser, live_server):
     make_user(username="editor", groups=("Editors",), is_staff=True, first_name="Eliza", last_name="Editor")
     make_board_member(username="reviewer1", display_name="Dr Amara Okafor", credentials="MD, FACP")
 
-    editor_ctx, editor = _context(browser, live_server)
-    reviewer_ctx, reviewer = _context(browser, live_server)
+    editor_ctx, editor = desktop_page(browser, live_server)
+    reviewer_ctx, reviewer = desktop_page(browser, live_server)
 
     # The editor writes a new article in the admin and submits it.
-    _admin_login(editor, "editor")
+    admin_login(editor, "editor")
     editor.goto("/admin/articles/article/add/")
     editor.fill("#id_question", "Why does the skin between my shoulder blades tingle?")
     editor.press("#id_question", "Tab")
@@ -71,7 +51,7 @@ def test_editor_to_reader(browser, live_server):
     expect(editor.locator(".messagelist")).to_contain_text("Submitted for review")
 
     # reviewer1 starts the review and requests changes.
-    _site_login(reviewer, "reviewer1")
+    login(reviewer, "reviewer1")
     expect(reviewer).to_have_url(re.compile(r"/review/$"))
     reviewer.click("#queue-assigned >> text=Why does the skin between my shoulder blades tingle?")
     reviewer.click("text=Start review")
@@ -105,7 +85,7 @@ def test_editor_to_reader(browser, live_server):
     expect(reviewer.locator("#request-state")).to_have_text("Approved")
 
     # Readers see the approved article with the reviewer's name and credentials.
-    reader_ctx, reader = _context(browser, live_server)
+    reader_ctx, reader = desktop_page(browser, live_server)
     reader.goto(f"/questions/{slug}/")
     expect(reader.locator("h1")).to_have_text("Why does the skin between my shoulder blades tingle?")
     expect(reader.locator("#review-status [aria-current=step]")).to_contain_text("Approved")
@@ -114,7 +94,7 @@ def test_editor_to_reader(browser, live_server):
     expect(reader.locator("#ref-1")).to_contain_text("Diagnosis and treatment of low back pain")
 
     # The editor cannot reach the board's dashboard.
-    _site_login(editor, "editor")
+    login(editor, "editor")
     response = editor.goto("/review/")
     assert response.status == 403
 

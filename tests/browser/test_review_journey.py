@@ -11,33 +11,13 @@ from playwright.sync_api import expect
 
 from articles.models import ArticleBody
 from reviews.models import BoardMember
+from tests.browser.conftest import admin_login, desktop_page, login
 from tests.factories import make_audience, make_board_member, make_cited_article, make_topic, make_user, route_topic
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSAGE = "Mostly muscular"
-
-
-def _context(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 1000})
-    context.set_default_timeout(15_000)
-    return context, context.new_page()
-
-
-def _admin_login(page, username):
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
-    expect(page.locator("#site-name")).to_be_visible()
-
-
-def _site_login(page, username):
-    page.goto("/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("main button[type=submit]")
 
 
 def _select_text(page, container: str, text: str) -> None:
@@ -82,11 +62,11 @@ def test_submission_to_publication_through_assignment_comments_and_attestation(b
     article = make_cited_article(author=editor, topic=topic, question="Is my chest pain from a muscle?")
     member = BoardMember.objects.get(user=cardiologist)
 
-    editor_ctx, editor_page = _context(browser, live_server)
-    reviewer_ctx, reviewer_page = _context(browser, live_server)
+    editor_ctx, editor_page = desktop_page(browser, live_server)
+    reviewer_ctx, reviewer_page = desktop_page(browser, live_server)
 
     # 1. The editor submits; routing assigns the cardiologist, who alone gets the mail.
-    _admin_login(editor_page, "editor")
+    admin_login(editor_page, "editor")
     change_url = f"/admin/articles/article/{article.pk}/change/"
     editor_page.goto(change_url)
     editor_page.click("text=Submit for review")
@@ -98,7 +78,7 @@ def test_submission_to_publication_through_assignment_comments_and_attestation(b
     assert internist.email not in [m.to[0] for m in mail.outbox]
 
     # 2. The cardiologist finds it under "Assigned to me", starts, and comments on a passage.
-    _site_login(reviewer_page, "reviewer1")
+    login(reviewer_page, "reviewer1")
     expect(reviewer_page.locator("#queue-assigned")).to_contain_text("Is my chest pain from a muscle?")
     reviewer_page.click("#queue-assigned >> text=Is my chest pain from a muscle?")
     expect(reviewer_page).to_have_url(re.compile(re.escape(review_url) + "$"))
@@ -161,7 +141,7 @@ def test_submission_to_publication_through_assignment_comments_and_attestation(b
     expect(reviewer_page.locator("#request-state")).to_have_text("Approved")
 
     # 7. Readers see the answer, who reviewed it (linked to the board page) and the declaration.
-    reader_ctx, reader = _context(browser, live_server)
+    reader_ctx, reader = desktop_page(browser, live_server)
     reader.goto(f"/questions/{article.slug}/")
     reviewed_by = reader.locator(".reviewed-by")
     expect(reviewed_by).to_contain_text("Dr Henrik Lindqvist, MD, PhD (Cardiology)")
