@@ -66,6 +66,13 @@ def tag_versions(tags: Iterable[str]) -> dict[str, str | None]:
     return versions
 
 
+def ensure_epoch() -> str:
+    """The epoch, set first if it is missing (a new cache, or evicted): a page is stored only with a known
+    epoch, so that an unchanged epoch can prove it fresh (``articles.page_cache``)."""
+    cache.add(EPOCH_KEY, uuid.uuid4().hex[:16], timeout=None)
+    return cache.get(EPOCH_KEY)
+
+
 def _bump(tags: list[str]) -> None:
     token = uuid.uuid4().hex[:16]
     cache.set_many({**{version_key(tag): token for tag in tags}, EPOCH_KEY: token}, timeout=None)

@@ -1,26 +1,36 @@
 """Whole public pages in Django's cache, with the headers a CDN and browsers need.
 
-``cache_public_page(view, tags=...)`` wraps a public view in the URL conf. For GET and HEAD it
-answers from the cache when every tag the stored page depends on still has the version it had
-(``articles.cache``), else renders the view and stores the answer: identity and gzip bodies,
-``ETag``, ``Last-Modified``, ``Cache-Control`` (``PAGE_CACHE_*`` settings) and ``Surrogate-Key``.
-Conditional requests get 304. The page is the same for every reader of one URL: the audience
-comes from the URL only (``personalization.decorators.audience_from_url``), the session is never
-read and no CSRF token is rendered; a response that breaks one of those rules is passed through
-uncached (with ``Cache-Control: private``) and logged. Other methods reach the view untouched.
+Two halves. ``cache_public_page(view, tags=...)`` wraps a public view in the URL conf: it renders
+the page, works out what the page depends on (tags, ``articles.cache``) and marks the response
+as one to share. ``PageCacheMiddleware``, near the top of ``MIDDLEWARE``, stores such a response
+as the reader received it, every other middleware's headers included, and answers the next
+GET or HEAD of the same URL from the cache before any other middleware, URL resolving or view
+runs, when every tag the page depends on still has the version it had.
+
+A stored page holds the identity and gzip bodies, ``ETag``, ``Last-Modified``, its expiry and
+``Surrogate-Key``; each answer gets its ``Cache-Control`` (``PAGE_CACHE_*`` settings) and 304 for
+a matching conditional request. A hit costs one cache round trip while nothing has been
+invalidated since the page was stored (the epoch, ``articles.cache``, has not moved), two
+otherwise. The page is the same for every reader of one URL: the audience comes from the URL
+only (``personalization.decorators.audience_from_url``; a reader with the chooser's cookie
+reaching a bare URL goes through the view, which may redirect), the session is never read and
+no CSRF token is rendered; a response that breaks one of those rules is passed through uncached
+(with ``Cache-Control: private``) and logged. Other methods reach the view untouched.
 """
 
 import hashlib
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.text import compress_string
 
@@ -30,18 +40,41 @@ from . import cache as tags_module
 
 logger = logging.getLogger(__name__)
 
-_ENTRY_KEY = "pages:entry:{}"
+_ENTRY_KEY = "pages:entry:2:{}"  # the entry's format is part of the key
 # Query parameters the public pages read; a URL with any other (a tracking tag, a random one) is answered
 # without being stored, so nobody can fill the cache with copies of one page.
 CACHED_PARAMETERS = frozenset({"audience", "q", "page", "topic", "p"})
 _COMPRESSIBLE = ("text/", "application/xml", "application/atom+xml", "application/rss+xml", "application/json")
-# Headers the view set that are kept with the page; the rest are the cache's own or per response.
-_DROPPED = {"set-cookie", "vary", "cache-control", "etag", "last-modified", "content-length", "expires"}
+# Headers set per answer (from the entry and the clock), never stored with the page.
+_PER_ANSWER = {"set-cookie", "cache-control", "etag", "last-modified", "content-length", "content-encoding", "expires"}
+_STATE = "_page_cache"  # the request attribute the middleware leaves for the decorator
+_SHARED = "_page_cache_shared"  # the response attribute the decorator leaves for the middleware
 
 
 def _entry_key(request: HttpRequest) -> str:
     url = f"{settings.PAGE_CACHE_VERSION}|{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return _ENTRY_KEY.format(hashlib.sha256(url.encode()).hexdigest())
+
+
+@dataclass
+class _Lookup:
+    """What the middleware learnt before the view ran: the page's key, whether it may be stored, and
+    the epoch read in the same round trip (a page rendered while the epoch moves is not stored)."""
+
+    key: str
+    storing: bool
+    epoch: str | None
+
+
+@dataclass
+class _Shared:
+    """What the decorator found while the view rendered: the page's tags with their versions, and the
+    earliest moment it changes by itself."""
+
+    tags: list[str]
+    versions: dict[str, str | None]
+    earliest_end: datetime | None
+    versioned: bool
 
 
 def _next_boundary(now: datetime, earliest_end: datetime | None) -> datetime:
@@ -68,7 +101,7 @@ def _cacheable(request: HttpRequest, response: HttpResponse) -> str | None:
     return None
 
 
-def _make_entry(response: HttpResponse, tags: list[str], versions: dict, now: datetime, end: datetime | None) -> dict:
+def _make_entry(response: HttpResponse, shared: _Shared, epoch: str | None, now: datetime) -> dict:
     body = response.content
     content_type = response.get("Content-Type", "")
     gzipped = None
@@ -76,18 +109,21 @@ def _make_entry(response: HttpResponse, tags: list[str], versions: dict, now: da
         compressed = compress_string(body)  # public pages hold no secret: no BREACH padding needed
         gzipped = compressed if len(compressed) < len(body) else None
     digest = hashlib.sha256(body).hexdigest()[:24]
-    boundary = _next_boundary(now, end)
+    boundary = _next_boundary(now, shared.earliest_end)
     expires = min(now + timedelta(seconds=settings.PAGE_CACHE_SECONDS), boundary)
+    patch_vary_headers(response, ["Accept-Encoding"])
+    response["Surrogate-Key"] = " ".join(shared.tags)
     return {
-        "headers": [(k, v) for k, v in response.items() if k.lower() not in _DROPPED],
+        "headers": [(k, v) for k, v in response.items() if k.lower() not in _PER_ANSWER],
         "body": body,
         "gzip": gzipped,
         "etag": f'"{digest}"',
         "last_modified": int(now.timestamp()),
         "expires": expires.timestamp(),
         "capped": expires < now + timedelta(seconds=settings.PAGE_CACHE_SECONDS),
-        "tags": tags,
-        "versions": {tag: versions[tag] for tag in tags},
+        "versioned": shared.versioned,
+        "epoch": epoch,
+        "versions": {tag: shared.versions[tag] for tag in shared.tags},
     }
 
 
@@ -111,6 +147,9 @@ def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
     etag = entry["etag"][:-1] + '-gzip"' if use_gzip else entry["etag"]
     if _not_modified(request, etag, entry["last_modified"]):
         response = HttpResponse(status=304)
+        for name, value in entry["headers"]:
+            if name.lower() in ("vary", "surrogate-key", "content-location"):
+                response[name] = value
     else:
         body = entry["gzip"] if use_gzip else entry["body"]
         response = HttpResponse(body if request.method != "HEAD" else b"")
@@ -121,8 +160,6 @@ def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
             response["Content-Encoding"] = "gzip"
     response["ETag"] = etag
     response["Last-Modified"] = http_date(entry["last_modified"])
-    response["Vary"] = "Accept-Encoding"
-    response["Surrogate-Key"] = " ".join(entry["tags"])
     directives = {
         "public": True,
         "max_age": min(settings.PAGE_CACHE_MAX_AGE, remaining),
@@ -135,17 +172,70 @@ def _respond(request: HttpRequest, entry: dict) -> HttpResponse:
     return response
 
 
-def _fresh(entry: dict | None) -> bool:
+def _fresh(entry: dict | None, epoch: str | None) -> bool:
+    """Whether ``entry`` may be served: not past its expiry, and no tag it depends on invalidated since.
+
+    Every invalidation moves the epoch, so an unchanged epoch settles it without reading the tags. A
+    missing epoch (never set, or evicted) settles nothing."""
     if entry is None or entry["expires"] <= timezone.now().timestamp():
         return False
-    current = tags_module.tag_versions(entry["tags"])
+    if epoch is not None and entry["epoch"] == epoch:
+        return True
+    current = tags_module.tag_versions(entry["versions"])
     return all(current[tag] == version for tag, version in entry["versions"].items())
+
+
+def _cookie_may_redirect(request: HttpRequest) -> bool:
+    """A reader who chose an audience opening a bare URL: the view redirects them (privately)."""
+    return settings.AUDIENCE_COOKIE_NAME in request.COOKIES and "audience" not in request.GET
+
+
+class PageCacheMiddleware:
+    """Answer GET and HEAD from the shared page cache before the rest of the stack; store the pages
+    ``cache_public_page`` marks as shared, with the headers the whole stack gave them.
+
+    Place it after ``SecurityMiddleware`` (HTTPS redirects come first) and ``WhiteNoiseMiddleware``
+    (static files never ask the cache), before everything else.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_ENABLED:
+            return self.get_response(request)
+        key = _entry_key(request)
+        storing = CACHED_PARAMETERS.issuperset(request.GET)
+        if storing:
+            found = cache.get_many([key, tags_module.EPOCH_KEY])
+            epoch = found.get(tags_module.EPOCH_KEY)
+            entry = found.get(key)
+            if _fresh(entry, epoch) and not (entry["versioned"] and _cookie_may_redirect(request)):
+                return _respond(request, entry)
+        else:
+            epoch = cache.get(tags_module.EPOCH_KEY)
+        if epoch is None:
+            epoch = tags_module.ensure_epoch()
+        setattr(request, _STATE, _Lookup(key=key, storing=storing, epoch=epoch))
+        response = self.get_response(request)
+        shared = getattr(response, _SHARED, None)
+        if shared is None:
+            return response
+        if response.cookies:  # a middleware below set one after all: this answer is this reader's
+            logger.warning("Public page %s not cached: a middleware set a cookie", request.path)
+            patch_cache_control(response, private=True)
+            return response
+        now = timezone.now()
+        entry = _make_entry(response, shared, epoch, now)
+        if storing and shared.versions[tags_module.EPOCH_KEY] == epoch:
+            cache.set(key, entry, timeout=max(1, int(entry["expires"] - now.timestamp())))
+        return _respond(request, entry)
 
 
 def cache_public_page(
     view: Callable | None = None, *, tags: Iterable[str] = (), track: Iterable[str] = (), versioned: bool = True
 ):
-    """Serve ``view``'s GET and HEAD answers from the shared page cache.
+    """Share ``view``'s GET and HEAD answers through the page cache (``PageCacheMiddleware``).
 
     ``tags``: what the page shows (``articles.cache``); ``track``: also depend on each snapshot
     (``ARTICLES_LOADED``) or topic (``TOPICS_LOADED``) the view loads; ``versioned``: an HTML page with the audience
@@ -158,13 +248,10 @@ def cache_public_page(
         def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.method not in ("GET", "HEAD"):
                 return view(request, *args, **kwargs)
-            key = _entry_key(request)
-            storing = settings.PAGE_CACHE_ENABLED and CACHED_PARAMETERS.issuperset(request.GET)
-            if storing:
-                entry = cache.get(key)
-                if _fresh(entry):
-                    return _respond(request, entry)
-            epoch = cache.get(tags_module.EPOCH_KEY)
+            if not hasattr(request, _STATE):
+                if not settings.PAGE_CACHE_ENABLED:
+                    return view(request, *args, **kwargs)
+                raise ImproperlyConfigured("cache_public_page needs articles.page_cache.PageCacheMiddleware.")
             found, token = tags_module.start_tracking(track)
             # No per-reader messages on a shared page (reading them opens the session): they stay
             # queued for the reader's next private page.
@@ -186,13 +273,10 @@ def cache_public_page(
                     logger.warning("Public page %s not cached: it %s", request.path, reason)
                     patch_cache_control(response, private=True)
                 return response
-            now = timezone.now()
             page_tags = sorted({*static_tags, *found.tags})
             versions = tags_module.tag_versions(page_tags)
-            entry = _make_entry(response, page_tags, versions, now, found.earliest_end)
-            if storing and versions[tags_module.EPOCH_KEY] == epoch:
-                cache.set(key, entry, timeout=max(1, int(entry["expires"] - now.timestamp())))
-            return _respond(request, entry)
+            setattr(response, _SHARED, _Shared(page_tags, versions, found.earliest_end, versioned))
+            return response
 
         return audience_from_url(cached_view) if versioned else cached_view
 

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from articles.models import EditorialPolicy, Publication, Topic
@@ -69,10 +68,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "review_steps": review_steps(publication),
         "jsonld": medical_web_page(page, canonical_url=canonical),
     }
-    response = render(request, "articles/article_detail.html", context)
-    # The body depends on ?audience= (in the URL) and on the audience cookie.
-    patch_vary_headers(response, ["Cookie"])
-    return response
+    return render(request, "articles/article_detail.html", context)
 
 
 def version_links(request: HttpRequest, page, url_for) -> list[dict]:

@@ -189,6 +189,70 @@ def test_a_cookie_reader_is_redirected_before_the_cache(client, site):
     assert PATIENT_BODY in reader.get(path, follow=True).content.decode()
 
 
+_PER_ANSWER = {"date", "age", "cache-control", "etag", "last-modified", "content-length", "content-encoding"}
+
+
+def test_a_cached_answer_carries_every_header_of_the_first(client, site):
+    """The page cache answers before the rest of the middleware, yet with the headers the whole stack
+    gave the page when it was stored: the security policy, framing, language, referrer policy."""
+    for url in public_urls(site):
+        first, again = client.get(url), client.get(url)
+        kept = {k.lower(): v for k, v in first.items() if k.lower() not in _PER_ANSWER}
+        assert {k.lower(): v for k, v in again.items() if k.lower() not in _PER_ANSWER} == kept, url
+        assert again.content == first.content, url
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "Referrer-Policy"):
+        assert header in again, header
+
+
+def test_a_hit_is_one_cache_read_while_nothing_changed(client, site, monkeypatch):
+    """A stored page, with no invalidation since, is proven fresh by the epoch read beside it: one round
+    trip to the cache, no URL resolving, no view, no query. After an unrelated change, its tags are read too."""
+    from django.core.cache import cache
+
+    from articles import cache as tags
+
+    path = site.get_absolute_url()
+    client.get(path)
+    reads, depth = [], [0]
+
+    def counted(name, real):
+        def read(*args, **kwargs):  # the local-memory cache's get_many calls its get: count the outer call
+            if not depth[0]:
+                reads.append(name)
+            depth[0] += 1
+            try:
+                return real(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return read
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    monkeypatch.setattr("django.urls.resolvers.URLResolver.resolve", lambda *a: pytest.fail("the URL was resolved"))
+    assert PRO_BODY in client.get(path).content.decode()
+    assert reads == ["get_many"]
+    reads.clear()
+    tags.invalidate("topic:0")  # a page this one does not depend on
+    assert PRO_BODY in client.get(path).content.decode()
+    assert reads == ["get_many", "get_many"]
+
+
+def test_a_page_first_stored_by_a_fresh_cache_needs_no_tag_read(client, site, monkeypatch):
+    """With no epoch in the cache yet (a new or emptied Redis) the first render sets one, so that the
+    pages it stores can be proven fresh by it."""
+    from django.core.cache import cache
+
+    from articles import cache as tags
+
+    cache.delete(tags.EPOCH_KEY)
+    path = site.get_absolute_url()
+    client.get(path)
+    assert cache.get(tags.EPOCH_KEY) is not None
+    monkeypatch.setattr(tags, "tag_versions", lambda *a: pytest.fail("the tags were read"))
+    assert PRO_BODY in client.get(path).content.decode()
+
+
 # Invalidation: exactly the pages a change affects.
 
 
