@@ -7,6 +7,7 @@ word of its own. Words are compared in a rough singular form, so "blades" meets 
 """
 
 import re
+from functools import lru_cache
 
 from articles.models import SearchSynonym
 
@@ -17,6 +18,7 @@ MAX_PHRASE_WORDS = 6  # words of a term as typed, as the admin allows
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
+@lru_cache(maxsize=8192)  # snippets ask for the same words over and over
 def normal_form(word: str) -> str:
     """A word lower-cased, without a possessive or a plain English plural ending."""
     word = word.lower().removesuffix("'s").removesuffix("’s")
