@@ -13,7 +13,6 @@ matched with ``icontains``, ranked question > summary > body.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -91,7 +90,7 @@ def _tsquery_sql(parsed: ParsedQuery, *, any_group: bool = False) -> tuple[str, 
     return f"({sql})", params
 
 
-def _rank(parsed: ParsedQuery, *, any_group: bool = False) -> RawSQL:
+def _rank_sql(parsed: ParsedQuery, *, any_group: bool = False) -> tuple[str, list[str]]:
     """ts_rank over the lead (question > summary) plus ``HEAD_BOOST`` when the lead holds the whole
     query, plus the share of the query's groups the question holds. An answer matched only in its
     bodies is ranked by ``search_head`` instead, so its excerpt counts; that larger vector is read
@@ -110,7 +109,12 @@ def _rank(parsed: ParsedQuery, *, any_group: bool = False) -> RawSQL:
         held, held_params = _tsquery_sql(ParsedQuery(groups=[group]))
         sql += f" + (CASE WHEN ts_filter({lead}, '{{a}}') @@ {held} THEN {QUESTION_BOOST / len(groups)} ELSE 0 END)"
         params += held_params
-    return RawSQL(sql, params, output_field=FloatField())  # noqa: S611 - what readers typed is only in params
+    return sql, params
+
+
+def _rank(parsed: ParsedQuery) -> RawSQL:
+    """``_rank_sql`` as an annotation (the content API orders every match by it)."""
+    return RawSQL(*_rank_sql(parsed), output_field=FloatField())  # noqa: S611 - what readers typed is only in params
 
 
 def _fallback_rank(terms: list[str]) -> Case | Value:
@@ -152,15 +156,8 @@ def _public(topic_id: int | None) -> QuerySet:
     return qs.filter(topic_id=topic_id) if topic_id else qs
 
 
-def _best(candidates: QuerySet, rank, limit: int) -> list[tuple[int, float, datetime]]:
-    """(pk, rank, published_at) of the best ``limit`` of ``candidates``, best first."""
-    ordered = candidates.annotate(rank=rank).order_by("-rank", "-published_at", "pk")
-    return list(ordered.values_list("pk", "rank", "published_at")[:limit])
-
-
 def _ranked(parsed: ParsedQuery, *, topic_id: int | None, any_group: bool = False) -> tuple[list[int], bool]:
-    """The ranked ids of the capped candidate set, and whether more answers matched: one query
-    when more than the cap of answers hold the query in their question and summary, else two."""
+    """The ranked ids of the capped candidate set, and whether more answers matched: one query."""
     cap = settings.SEARCH_RESULTS_CAP
     base = _public(topic_id)
     if not _on_postgresql():
@@ -169,19 +166,28 @@ def _ranked(parsed: ParsedQuery, *, topic_id: int | None, any_group: bool = Fals
     tsquery = _tsquery(parsed, any_group=any_group)
     if tsquery is None:
         return [], False
-    rank = _rank(parsed, any_group=any_group)
     # Any cap + 1 answers whose question and summary hold the query (checked in the row, or found by
     # the lead's GIN index when few do). Past the cap they prove "more than the cap" and fill the
-    # page with answers about the query, so a broad query reads no body vector at all. Otherwise as
-    # many answers that only mention the query in their bodies as it takes to reach cap + 1 join
-    # them, ranked on the same scale.
-    lead = base.filter(search_lead=tsquery).values("pk")[: cap + 1]
-    found = _best(Publication.objects.filter(pk__in=lead), rank, cap + 1)
-    if len(found) <= cap:
-        bodies = base.filter(search_vector=tsquery).exclude(search_lead=tsquery).values("pk")[: cap + 1 - len(found)]
-        found += _best(Publication.objects.filter(pk__in=bodies), rank, cap + 1)
-        found.sort(key=lambda row: (-row[1], -row[2].timestamp(), row[0]))
-    return [pk for pk, _, _ in found[:cap]], len(found) > cap
+    # page with answers about the query, and the bodies part is never run: a broad query reads no
+    # body vector at all. Otherwise as many answers that only mention the query in their bodies as
+    # it takes to reach cap + 1 join them, ranked on the same scale. The parts are the ORM's (the
+    # public rule included); the statement around them is written out, a CTE the ORM cannot express.
+    lead_sql, lead_params = base.filter(search_lead=tsquery).values("pk")[: cap + 1].query.sql_with_params()
+    bodies = base.filter(search_vector=tsquery).exclude(search_lead=tsquery).values("pk")[: cap + 1]
+    bodies_sql, bodies_params = bodies.query.sql_with_params()
+    rank_sql, rank_params = _rank_sql(parsed, any_group=any_group)
+    table = connection.ops.quote_name(Publication._meta.db_table)
+    sql = (
+        f"WITH lead AS MATERIALIZED ({lead_sql}), "  # noqa: S608 - the ORM's SQL and ours; input only in params
+        f"bodies AS MATERIALIZED (SELECT pk FROM ({bodies_sql}) AS b WHERE (SELECT count(*) FROM lead) <= %s "
+        "LIMIT (SELECT %s - count(*) FROM lead)) "
+        f"SELECT {table}.id FROM {table} WHERE {table}.id IN (SELECT pk FROM lead UNION ALL SELECT pk FROM bodies) "
+        f"ORDER BY {rank_sql} DESC, {table}.published_at DESC, {table}.id LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*lead_params, *bodies_params, cap, cap + 1, *rank_params, cap + 1])
+        ids = [pk for (pk,) in cursor.fetchall()]
+    return ids[:cap], len(ids) > cap
 
 
 def search(query: str, *, topic_id: int | None = None, correct: bool = True) -> SearchResults:
