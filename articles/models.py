@@ -319,7 +319,7 @@ class Publication(models.Model):
     # candidates by them without reading the whole document's vector.
     search_head = SearchVectorField(null=True, editable=False)
     # The question (A) and summary (B) alone, a few hundred bytes kept in the row itself: search
-    # finds and ranks its candidates by it without detoasting either longer vector per row.
+    # finds its candidates by it without detoasting a longer vector for every row it looks at.
     search_lead = SearchVectorField(null=True, editable=False)
 
     objects = PublicationQuerySet.as_manager()

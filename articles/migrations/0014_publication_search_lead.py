@@ -1,15 +1,15 @@
-"""``Publication.search_lead``: the question (A) and summary (B) vector search finds and ranks by.
+"""``Publication.search_lead``: the question (A) and summary (B) vector search finds candidates by.
 
-Search used to match ``ts_filter(search_head, '{a,b}')`` behind an expression index and rank by
-``search_head``; both meant detoasting a vector of several KB for every row looked at, which made
-a broad search at 100,000 answers cost tens of milliseconds. ``search_lead`` holds the same
-lexemes in a few hundred bytes, stored in the row.
+Search used to match ``ts_filter(search_head, '{a,b}')`` behind an expression index, which meant
+detoasting a vector of several KB for every row it looked at: a broad search at 100,000 answers
+cost tens of milliseconds. ``search_lead`` holds the same lexemes in a few hundred bytes, stored
+in the row.
 
 PostgreSQL only: existing rows are filled by rewriting the table once (``ALTER COLUMN ... TYPE
 ... USING``) rather than updating every row, so no dead row versions are left behind for vacuum
 and every index is rebuilt; the table is locked while it is rewritten (about half a minute at
-100,000 answers), then analysed. The expression index the lead index replaces is dropped. SQLite (development)
-searches with ``icontains`` and only gains the empty column.
+100,000 answers), then analysed. The expression index the lead index replaces is dropped.
+SQLite (development) searches with ``icontains`` and only gains the empty column.
 """
 
 import django.contrib.postgres.search

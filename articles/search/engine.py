@@ -1,15 +1,15 @@
 """Matching and ranking: PostgreSQL full text over a capped candidate set, an SQLite fallback.
 
 On PostgreSQL three vectors are filled by ``article_publish``: ``search_vector`` (question weighted
-A, summary B, bodies C; GIN index, migration 0003), ``search_head`` (question, summary and the
-excerpt) and ``search_lead`` (question and summary only: a few hundred bytes kept in the row, GIN
-index, migration 0014). Candidates are found and ranked by the lead, so a search reads no vector of
+A, summary B, bodies C; GIN index, migration 0003), ``search_head`` (question, summary and excerpt,
+which ranks) and ``search_lead`` (question and summary only: a few hundred bytes kept in the row,
+GIN index, migration 0014). Candidates are found by the lead, so finding them reads no vector of
 several KB per row: up to ``SEARCH_RESULTS_CAP`` + 1 answers whose question and summary hold the
-query, and only when there are no more than the cap of those, up to the cap + 1 more that match
-anywhere (bodies). A broad query therefore ranks only answers whose question or summary is about it;
-a narrow one ranks every answer it matches up to the cap, the ones matching in their bodies by their
-excerpt. A question that matches every term of the query comes first. Elsewhere the same syntax is
-matched with ``icontains``, ranked question > summary > body.
+query, and only when there are no more than the cap of those, as many answers matching anywhere
+(bodies) as it takes to reach cap + 1. A broad query therefore ranks only answers whose question
+or summary is about it; a narrow one ranks every answer it matches up to the cap. A question that
+matches every term of the query comes first. Elsewhere the same syntax is matched with
+``icontains``, ranked question > summary > body.
 """
 
 from dataclasses import dataclass, field
@@ -91,19 +91,17 @@ def _tsquery_sql(parsed: ParsedQuery, *, any_group: bool = False) -> tuple[str, 
 
 
 def _rank_sql(parsed: ParsedQuery, *, any_group: bool = False) -> tuple[str, list[str]]:
-    """ts_rank over the lead (question > summary) plus ``HEAD_BOOST`` when the lead holds the whole
-    query, plus the share of the query's groups the question holds. An answer matched only in its
-    bodies is ranked by ``search_head`` instead, so its excerpt counts; that larger vector is read
-    for those rows alone, and a broad query ranks none of them (``_ranked``)."""
+    """ts_rank over the head (question > summary > excerpt), plus ``HEAD_BOOST`` when the question
+    and summary hold the whole query, plus the share of the query's groups the question holds.
+
+    Only the candidates are ranked (at most cap + 1 rows, ``_ranked``), so reading their head vector
+    costs about a millisecond; the two tests read the small lead vector kept in the row."""
     table = connection.ops.quote_name(Publication._meta.db_table)
     lead, head = f"{table}.search_lead", f"{table}.search_head"
     weights = "'{" + ",".join(map(str, WEIGHTS)) + "}'::float4[]"
     query, params = _tsquery_sql(parsed, any_group=any_group)
-    sql = (
-        f"(CASE WHEN {lead} @@ {query} THEN ts_rank({weights}, {lead}, {query}, 1) + {HEAD_BOOST} "
-        f"ELSE ts_rank({weights}, {head}, {query}, 1) END)"
-    )
-    params = params * 3
+    sql = f"ts_rank({weights}, {head}, {query}, 1) + (CASE WHEN {lead} @@ {query} THEN {HEAD_BOOST} ELSE 0 END)"
+    params = params * 2
     groups = parsed.groups[:MAX_BOOSTED_GROUPS]
     for group in groups:
         held, held_params = _tsquery_sql(ParsedQuery(groups=[group]))
