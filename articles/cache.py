@@ -11,6 +11,7 @@ every app server sharing the cache. Tags are also sent as the page's ``Surrogate
 | ``topic:<topic id>`` | the topic page | the topic, an answer entering or leaving it |
 | ``publications`` | home, search, feed, sitemap | any snapshot |
 | ``topics`` | home, search, feed | any topic |
+| ``synonyms`` | search (and each process's synonym index, ``articles.search.synonyms``) | a synonym group |
 | ``audiences`` | every HTML page (the chooser), the sitemap | an audience's label, slug, order, default |
 | ``disclaimers`` | article pages | an audience's disclaimer |
 | ``policy`` / ``board`` | the editorial policy / the advisory board | the policy / members, specialties (reviews) |
@@ -30,13 +31,14 @@ from django.dispatch import Signal, receiver
 
 from personalization.models import Audience, Language
 
-from .models import ArticleControl, EditorialPolicy, Publication, PublishedBody, Topic
+from .models import ArticleControl, EditorialPolicy, Publication, PublishedBody, SearchSynonym, Topic
 
 ALL = "pages"
 AUDIENCES = "audiences"
 DISCLAIMERS = "disclaimers"
 PUBLICATIONS = "publications"
 TOPICS = "topics"
+SYNONYMS = "synonyms"
 POLICY = "policy"
 
 _VERSION_KEY = "pages:tag:{}"
@@ -64,6 +66,17 @@ def tag_versions(tags: Iterable[str]) -> dict[str, str | None]:
     versions = {tag: found.get(key) for key, tag in keys.items()}
     versions[EPOCH_KEY] = found.get(EPOCH_KEY)
     return versions
+
+
+def known_versions(tag: str, *others: str) -> tuple[str | None, ...]:
+    """The versions of ``tag`` (set first if it is missing: a new cache, or evicted) and of ``others``
+    as they are, in one round trip once set: for state a process keeps and must drop when they change."""
+    keys = [version_key(t) for t in (tag, *others)]
+    found = cache.get_many(keys)
+    if found.get(keys[0]) is None:
+        cache.add(keys[0], uuid.uuid4().hex[:16], timeout=None)
+        found[keys[0]] = cache.get(keys[0])
+    return tuple(found.get(key) for key in keys)
 
 
 def ensure_epoch() -> str:
@@ -216,6 +229,12 @@ def _topic_changed(sender, instance: Topic, **kwargs) -> None:
     """The topic's page, the lists of topics and the pages of its answers (they name their topic)."""
     article_ids = Publication.objects.filter(topic_id=instance.pk).values_list("article_id", flat=True)
     invalidate(topic_tag(instance.pk), TOPICS, *(article_tag(a) for a in article_ids))
+
+
+@receiver(post_save, sender=SearchSynonym)
+@receiver(post_delete, sender=SearchSynonym)
+def _synonyms_changed(sender, instance: SearchSynonym, **kwargs) -> None:
+    invalidate(SYNONYMS)
 
 
 @receiver(post_save, sender=EditorialPolicy)

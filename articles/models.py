@@ -318,6 +318,9 @@ class Publication(models.Model):
     # The question (A), summary (B) and excerpt (C) alone: small, so search can filter and rank
     # candidates by them without reading the whole document's vector.
     search_head = SearchVectorField(null=True, editable=False)
+    # The question (A) and summary (B) alone, a few hundred bytes kept in the row itself: search
+    # finds its candidates by it without detoasting a longer vector for every row it looks at.
+    search_lead = SearchVectorField(null=True, editable=False)
 
     objects = PublicationQuerySet.as_manager()
 

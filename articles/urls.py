@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 from personalization.cross_site import same_origin_post
 
 from . import views
-from .cache import ARTICLES_LOADED, AUDIENCES, DISCLAIMERS, POLICY, PUBLICATIONS, TOPICS, TOPICS_LOADED
+from .cache import ARTICLES_LOADED, AUDIENCES, DISCLAIMERS, POLICY, PUBLICATIONS, SYNONYMS, TOPICS, TOPICS_LOADED
 from .feeds import LatestApprovedFeed
 from .page_cache import cache_public_page
 from .sitemaps import ArticleSitemap
@@ -32,7 +32,7 @@ urlpatterns = [
     path("preview/<int:pk>/", views.article_preview, name="article_preview"),
     path("preview/shared/<str:token>/", views.shared_preview, name="shared_preview"),
     path("topics/<slug:slug>/", cache_public_page(views.topic_detail, track=[TOPICS_LOADED]), name="topic_detail"),
-    path("search/", lists(views.search), name="search"),
+    path("search/", cache_public_page(views.search, tags=[PUBLICATIONS, TOPICS, SYNONYMS]), name="search"),
     path("ask/", same_origin_post(cache_public_page(views.ask)), name="ask"),
     path("ask/thanks/", cache_public_page(views.ask_thanks), name="ask_thanks"),
     path("ask/suggestions/", views.ask_suggestions, name="ask_suggestions"),

@@ -1,21 +1,24 @@
 """Matching and ranking: PostgreSQL full text over a capped candidate set, an SQLite fallback.
 
-On PostgreSQL, ``Publication.search_vector`` (question weighted A, summary B, bodies C; filled
-by ``article_publish``) is matched behind a GIN index (migration 0003); ``search_head`` (the
-question, summary and excerpt, small enough to read cheaply) ranks, and its question and summary
-part is matched behind a second GIN index (migration 0010). Only
-a bounded candidate set is ranked: up to ``SEARCH_RESULTS_CAP`` + 1 matches in any order, plus
-as many whose question or summary matches, so a broad query never ranks every match and a
-question that matches is never left out. A question that matches every term of the query comes
-first. Elsewhere the same syntax is matched with ``icontains``, ranked question > summary > body.
+On PostgreSQL three vectors are filled by ``article_publish``: ``search_vector`` (question weighted
+A, summary B, bodies C; GIN index, migration 0003), ``search_head`` (question, summary and excerpt,
+which ranks) and ``search_lead`` (question and summary only: a few hundred bytes kept in the row,
+GIN index, migration 0014). Candidates are found by the lead, so finding them reads no vector of
+several KB per row: up to ``SEARCH_RESULTS_CAP`` + 1 answers whose question and summary hold the
+query, and only when there are no more than the cap of those, as many answers matching anywhere
+(bodies) as it takes to reach cap + 1. A broad query therefore ranks only answers whose question
+or summary is about it; a narrow one ranks every answer it matches up to the cap. A question that
+matches every term of the query comes first. Elsewhere the same syntax is matched with
+``icontains``, ranked question > summary > body.
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, Func, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 
 from articles.models import Article, Publication
 
@@ -47,28 +50,6 @@ class SearchResults:
         return len(self.ids)
 
 
-class _Part(Func):
-    """The lexemes of a weighted vector with the given weights (``ts_filter``); ``letters`` is ours, never input."""
-
-    function = "ts_filter"
-    output_field = SearchVectorField()
-
-    def __init__(self, vector, *, letters: str):
-        super().__init__(vector)
-        self.template = f"%(function)s(%(expressions)s, '{{{letters}}}'::\"char\"[])"
-
-
-class _Holds(Func):
-    """1.0 when the part of the vector with weights ``letters`` matches the query, else 0.0."""
-
-    output_field = FloatField()
-
-    def __init__(self, vector, query, *, letters: str):
-        super().__init__(vector, query)
-        self.template = "(CASE WHEN ts_filter(%(expressions)s) THEN 1.0 ELSE 0.0 END)"
-        self.arg_joiner = f", '{{{letters}}}'::\"char\"[]) @@ ("
-
-
 def meaningful(parsed: ParsedQuery) -> ParsedQuery:
     """``parsed`` without stop-word-only terms, which would match everything (SQLite) or nothing."""
 
@@ -97,17 +78,41 @@ def _tsquery(parsed: ParsedQuery, *, any_group: bool = False):
     return combined
 
 
-def _rank(tsquery, parsed: ParsedQuery):
-    """ts_rank over the head (question > summary > excerpt), plus the share of the query's groups
-    the question holds, plus a bonus when the question and summary hold the whole query."""
-    head = F("search_head")
-    groups = [_tsquery(ParsedQuery(groups=[group])) for group in parsed.groups[:MAX_BOOSTED_GROUPS]]
-    coverage = sum((_Holds(head, group, letters="a") for group in groups), start=Value(0.0, output_field=FloatField()))
-    return (
-        SearchRank(F("search_head"), tsquery, weights=WEIGHTS, normalization=Value(1))
-        + coverage * (QUESTION_BOOST / max(1, len(groups)))
-        + _Holds(head, tsquery, letters="a,b") * HEAD_BOOST
-    )
+def _tsquery_sql(parsed: ParsedQuery, *, any_group: bool = False) -> tuple[str, list[str]]:
+    """``_tsquery`` as SQL with its parameters, for the rank: a raw expression costs the ORM nothing
+    to resolve and compile, where the same expression tree cost milliseconds a search."""
+    phrase = "phraseto_tsquery(%s::regconfig, %s)"
+    sql = (" || " if any_group else " && ").join(f"({' || '.join([phrase] * len(g))})" for g in parsed.groups)
+    params = [value for group in parsed.groups for text in group for value in (SEARCH_CONFIG, text)]
+    for text in parsed.excluded:
+        sql = f"({sql}) && !!{phrase}"
+        params += [SEARCH_CONFIG, text]
+    return f"({sql})", params
+
+
+def _rank_sql(parsed: ParsedQuery, *, any_group: bool = False) -> tuple[str, list[str]]:
+    """ts_rank over the head (question > summary > excerpt), plus ``HEAD_BOOST`` when the question
+    and summary hold the whole query, plus the share of the query's groups the question holds.
+
+    Only the candidates are ranked (at most cap + 1 rows, ``_ranked``), so reading their head vector
+    costs about a millisecond; the two tests read the small lead vector kept in the row."""
+    table = connection.ops.quote_name(Publication._meta.db_table)
+    lead, head = f"{table}.search_lead", f"{table}.search_head"
+    weights = "'{" + ",".join(map(str, WEIGHTS)) + "}'::float4[]"
+    query, params = _tsquery_sql(parsed, any_group=any_group)
+    sql = f"ts_rank({weights}, {head}, {query}, 1) + (CASE WHEN {lead} @@ {query} THEN {HEAD_BOOST} ELSE 0 END)"
+    params = params * 2
+    groups = parsed.groups[:MAX_BOOSTED_GROUPS]
+    for group in groups:
+        held, held_params = _tsquery_sql(ParsedQuery(groups=[group]))
+        sql += f" + (CASE WHEN ts_filter({lead}, '{{a}}') @@ {held} THEN {QUESTION_BOOST / len(groups)} ELSE 0 END)"
+        params += held_params
+    return sql, params
+
+
+def _rank(parsed: ParsedQuery) -> RawSQL:
+    """``_rank_sql`` as an annotation (the content API orders every match by it)."""
+    return RawSQL(*_rank_sql(parsed), output_field=FloatField())  # noqa: S611 - what readers typed is only in params
 
 
 def _fallback_rank(terms: list[str]) -> Case | Value:
@@ -159,14 +164,27 @@ def _ranked(parsed: ParsedQuery, *, topic_id: int | None, any_group: bool = Fals
     tsquery = _tsquery(parsed, any_group=any_group)
     if tsquery is None:
         return [], False
-    # Any matches (the GIN index stops after cap + 1), then those whose question or summary matches
-    # (an index on that part of the head), so the best answers are in the set however broad the query. Ranking
-    # reads only the small head vector: reading whole documents (TOASTed, several KB) dominated the time.
-    anywhere = base.filter(search_vector=tsquery).values("pk")[: cap + 1]
-    head = base.alias(head=_Part(F("search_head"), letters="a,b")).filter(head=tsquery).values("pk")[:cap]
-    candidates = Publication.objects.filter(pk__in=anywhere.union(head))
-    ranked = candidates.annotate(rank=_rank(tsquery, parsed)).order_by("-rank", "-published_at", "pk")
-    ids = list(ranked.values_list("pk", flat=True)[: cap + 1])
+    # Any cap + 1 answers whose question and summary hold the query (checked in the row, or found by
+    # the lead's GIN index when few do). Past the cap they prove "more than the cap" and fill the
+    # page with answers about the query, and the bodies part is never run: a broad query reads no
+    # body vector at all. Otherwise as many answers that only mention the query in their bodies as
+    # it takes to reach cap + 1 join them, ranked on the same scale. The parts are the ORM's (the
+    # public rule included); the statement around them is written out, a CTE the ORM cannot express.
+    lead_sql, lead_params = base.filter(search_lead=tsquery).values("pk")[: cap + 1].query.sql_with_params()
+    bodies = base.filter(search_vector=tsquery).exclude(search_lead=tsquery).values("pk")[: cap + 1]
+    bodies_sql, bodies_params = bodies.query.sql_with_params()
+    rank_sql, rank_params = _rank_sql(parsed, any_group=any_group)
+    table = connection.ops.quote_name(Publication._meta.db_table)
+    sql = (
+        f"WITH lead AS MATERIALIZED ({lead_sql}), "  # noqa: S608 - the ORM's SQL and ours; input only in params
+        f"bodies AS MATERIALIZED (SELECT pk FROM ({bodies_sql}) AS b WHERE (SELECT count(*) FROM lead) <= %s "
+        "LIMIT (SELECT %s - count(*) FROM lead)) "
+        f"SELECT {table}.id FROM {table} WHERE {table}.id IN (SELECT pk FROM lead UNION ALL SELECT pk FROM bodies) "
+        f"ORDER BY {rank_sql} DESC, {table}.published_at DESC, {table}.id LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*lead_params, *bodies_params, cap, cap + 1, *rank_params, cap + 1])
+        ids = [pk for (pk,) in cursor.fetchall()]
     return ids[:cap], len(ids) > cap
 
 
@@ -196,12 +214,16 @@ def search(query: str, *, topic_id: int | None = None, correct: bool = True) -> 
     return results
 
 
+PAGE_FIELDS = ("article_id", "status", "slug", "question", "summary", "search_excerpt", "published_at", "unpublish_at")
+
+
 def page_publications(ids: list[int]) -> list[Publication]:
-    """The publications of one page of results, in the order of ``ids``, with their topics: one query."""
+    """The publications of one page of results, in the order of ``ids``, with their topics: one query.
+
+    Only what a result shows is read (the vectors and the document are kilobytes each), plus what
+    the page cache tracks of a snapshot it shows (``article_id``, ``unpublish_at``)."""
     rows = (
-        Publication.objects.filter(pk__in=ids)
-        .select_related("topic")
-        .defer("search_document", "search_vector", "reviewers", "related_article_ids", "content_hash")
+        Publication.objects.filter(pk__in=ids).select_related("topic").only(*PAGE_FIELDS, "topic__name", "topic__slug")
     )
     by_id = {row.pk: row for row in rows}
     return [by_id[pk] for pk in ids if pk in by_id]
@@ -217,9 +239,7 @@ def search_publications(query: str, *, topic_id: int | None = None, synonyms: Sy
     tsquery = _tsquery(parsed)
     if tsquery is None:
         return qs.none()
-    return (
-        qs.filter(search_vector=tsquery).annotate(rank=_rank(tsquery, parsed)).order_by("-rank", "-published_at", "pk")
-    )
+    return qs.filter(search_vector=tsquery).annotate(rank=_rank(parsed)).order_by("-rank", "-published_at", "pk")
 
 
 def suggest_publications(text: str, *, limit: int = 5, exclude_article_ids: tuple[int, ...] = ()) -> QuerySet:

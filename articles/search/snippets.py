@@ -6,7 +6,8 @@ of results costs no ``ts_headline`` over whole documents, only a few string oper
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -19,7 +20,6 @@ from .synonyms import normal_form
 EXCERPT_WORDS = 300
 SNIPPET_WORDS = 36
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_WORD_SPLIT = re.compile(r"(\w+(?:['’-]\w+)*)")
 # A stem this long matches longer word forms ("scan" marks "scans", "scanning"); shorter ones match exactly.
 _PREFIX_MATCH = 4
 
@@ -36,9 +36,17 @@ def highlight_stems(terms: Iterable[str]) -> set[str]:
     }
 
 
-def _matches(word: str, stems: set[str]) -> bool:
-    form = normal_form(word)
-    return form in stems or any(len(s) >= _PREFIX_MATCH and form.startswith(s) for s in stems)
+@lru_cache(maxsize=256)
+def _matcher(terms: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a word is one to mark: built once for a page's terms, not once per word of every hit."""
+    stems = frozenset(highlight_stems(terms))
+    prefixes = tuple(stem for stem in stems if len(stem) >= _PREFIX_MATCH)
+
+    def matches(word: str) -> bool:
+        form = normal_form(word)
+        return form in stems or form.startswith(prefixes)
+
+    return matches
 
 
 def snippet_for(publication: Publication, query: str, *, terms: Iterable[str] | None = None) -> SafeString:
@@ -46,20 +54,16 @@ def snippet_for(publication: Publication, query: str, *, terms: Iterable[str] | 
 
     ``terms`` are what to mark (the query's words and their synonyms); by default the query's own words.
     """
-    stems = highlight_stems(parse_websearch(query).terms if terms is None else terms)
+    matches = _matcher(tuple(parse_websearch(query).terms if terms is None else terms))
     words = (publication.search_excerpt or publication.summary).split()
-    first = next((i for i, token in enumerate(words) if any(_matches(w, stems) for w in _WORD.findall(token))), 0)
+    first = next((i for i, token in enumerate(words) if any(matches(w) for w in _WORD.findall(token))), 0)
     begin = max(0, first - 8) if first > SNIPPET_WORDS - 8 else 0
-    window = words[begin : begin + SNIPPET_WORDS]
-    parts = []
-    for token in window:
-        # re.split with a group alternates text between words (odd indexes are words); all escaped.
-        pieces = _WORD_SPLIT.split(token)
-        parts.append(
-            "".join(
-                f"<mark>{escape(piece)}</mark>" if index % 2 and _matches(piece, stems) else escape(piece)
-                for index, piece in enumerate(pieces)
-            )
-        )
-    text = " ".join(parts)
+    text = " ".join(words[begin : begin + SNIPPET_WORDS])
+    parts, done = [], 0
+    for word in _WORD.finditer(text):
+        if matches(word.group()):
+            parts += [escape(text[done : word.start()]), "<mark>", escape(word.group()), "</mark>"]
+            done = word.end()
+    parts.append(escape(text[done:]))
+    text = "".join(parts)
     return mark_safe(("… " if begin else "") + text + (" …" if begin + SNIPPET_WORDS < len(words) else ""))  # noqa: S308 - every piece escaped

@@ -3,8 +3,9 @@
 The vocabulary (``SearchTerm``) holds every word of the published questions, summaries and
 bodies with the number of answers using it; publishing keeps it up to date
 (``vocabulary_record``). A query word the vocabulary lacks is replaced by the closest known
-word: candidates are those at least ``SEARCH_SPELLING_SIMILARITY`` similar by trigrams (pg_trgm,
-GIN index) or with the same letters (swapped letters defeat trigrams: "pian" / "pain"); the
+word: candidates are the nearest words by trigrams (pg_trgm, GiST index) at least
+``SEARCH_SPELLING_SIMILARITY`` similar, or with the same letters (swapped letters defeat
+trigrams: "pian" / "pain"); the
 fewest edits win, then the word more answers use.
 """
 
@@ -80,19 +81,21 @@ def edit_distance(a: str, b: str) -> int:
 
 
 def _candidates(words: list[str]) -> dict[str, list[tuple[str, int, float]]]:
-    """word -> [(vocabulary word, documents, similarity)], one query (two statements) on PostgreSQL."""
+    """word -> [(vocabulary word, documents, similarity)] for the words the vocabulary lacks, one query
+    on PostgreSQL: the ``CANDIDATES`` nearest by trigrams (the GiST index walks them in order and
+    stops there, migration 0015) that are at least ``SEARCH_SPELLING_SIMILARITY`` similar, and as
+    many with the same letters."""
     found: dict[str, list[tuple[str, int, float]]] = {w: [] for w in words}
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
-                [str(settings.SEARCH_SPELLING_SIMILARITY)],
-            )
-            cursor.execute(
                 "SELECT t.w, v.word, v.documents, similarity(v.word, t.w) FROM unnest(%s::text[], %s::text[]) AS t(w, a) "
-                "CROSS JOIN LATERAL (SELECT word, documents FROM articles_searchterm "
-                "WHERE documents > 0 AND (word %% t.w OR anagram = t.a) LIMIT %s) AS v",
-                [words, [anagram(w) for w in words], CANDIDATES],
+                "CROSS JOIN LATERAL ("
+                "SELECT word, documents FROM (SELECT word, documents FROM articles_searchterm WHERE documents > 0 "
+                "ORDER BY word <-> t.w LIMIT %s) AS nearest WHERE similarity(word, t.w) >= %s "
+                "UNION (SELECT word, documents FROM articles_searchterm WHERE documents > 0 AND anagram = t.a LIMIT %s)"
+                ") AS v WHERE NOT EXISTS (SELECT FROM articles_searchterm k WHERE k.word = t.w AND k.documents > 0)",
+                [words, [anagram(w) for w in words], CANDIDATES, settings.SEARCH_SPELLING_SIMILARITY, CANDIDATES],
             )
             for word, candidate, documents, similarity in cursor.fetchall():
                 found[word].append((candidate, documents, similarity))

@@ -7,7 +7,9 @@ word of its own. Words are compared in a rough singular form, so "blades" meets 
 """
 
 import re
+from functools import lru_cache
 
+from articles.cache import ALL, SYNONYMS, known_versions
 from articles.models import SearchSynonym
 
 from .query import STOP_WORDS, ParsedQuery
@@ -17,6 +19,7 @@ MAX_PHRASE_WORDS = 6  # words of a term as typed, as the admin allows
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
+@lru_cache(maxsize=8192)  # snippets ask for the same words over and over
 def normal_form(word: str) -> str:
     """A word lower-cased, without a possessive or a plain English plural ending."""
     word = word.lower().removesuffix("'s").removesuffix("’s")
@@ -36,10 +39,26 @@ def _key(text: str) -> tuple[str, ...]:
 SynonymIndex = dict[tuple[str, ...], list[str]]
 
 
+# This process's index of the editors' groups and the versions it was built at: built on the first
+# search, again only after a group changed (``_synonyms_changed`` gives the ``synonyms`` tag a new
+# version) or every cached thing was dropped (the ``pages`` tag). One cache read a search, no query.
+# With the local-memory cache (no REDIS_URL) another process's edit is seen once this one restarts.
+_built: tuple[tuple[str | None, ...], SynonymIndex] | None = None
+
+
 def synonym_index(groups: list[list[str]] | None = None) -> SynonymIndex:
-    """Each term's words (normal form) -> every term of its groups; one query when ``groups`` is None."""
+    """Each term's words (normal form) -> every term of its groups; the editors' groups when
+    ``groups`` is None: this process's index while they are unchanged, else one query."""
+    global _built
     if groups is None:
-        groups = [synonym.term_list for synonym in SearchSynonym.objects.only("terms")]
+        versions = known_versions(SYNONYMS, ALL)
+        if _built is None or _built[0] != versions:
+            _built = (versions, _index([synonym.term_list for synonym in SearchSynonym.objects.only("terms")]))
+        return _built[1]
+    return _index(groups)
+
+
+def _index(groups: list[list[str]]) -> SynonymIndex:
     index: SynonymIndex = {}
     for terms in ([" ".join(term.lower().split()) for term in group] for group in groups):
         for term in terms:

@@ -93,7 +93,8 @@ def reference_entry(
 
 def _search_vectors(content: ArticleContent, document: str, excerpt: str) -> dict:
     """The weighted full-text vectors of a snapshot, PostgreSQL only: ``search_vector`` (question A,
-    summary B, bodies C) and the small ``search_head`` (question A, summary B, excerpt C)."""
+    summary B, bodies C), the small ``search_head`` (question A, summary B, excerpt C) and the
+    smallest, ``search_lead`` (question A, summary B)."""
     if connection.vendor != "postgresql":
         return {}
 
@@ -101,7 +102,7 @@ def _search_vectors(content: ArticleContent, document: str, excerpt: str) -> dic
         return SearchVector(Value(text, output_field=TextField()), weight=weight, config="english")
 
     head = part(content.question, "A") + part(content.summary, "B")
-    return {"search_vector": head + part(document, "C"), "search_head": head + part(excerpt, "C")}
+    return {"search_vector": head + part(document, "C"), "search_head": head + part(excerpt, "C"), "search_lead": head}
 
 
 @dataclass
@@ -206,7 +207,7 @@ def _snapshot(*, article: Article, content: ArticleContent, status: str, facts: 
         publication, bodies = publication_rows(article=article, content=content, status=status, facts=facts)
         vocabulary_record(before="", after=publication.search_document)
         publication.save(force_insert=True)
-        publication.search_vector = publication.search_head = None  # stored; not read back (expressions)
+        publication.search_vector = publication.search_head = publication.search_lead = None  # stored, not read back
     else:
         rendered = render_snapshot(content, status=status, facts=facts)
         fields, bodies, document = rendered.fields, rendered.bodies, rendered.document

@@ -1,10 +1,12 @@
 """ "Did you mean": misspelt searches corrected from the words of the published answers."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import SearchTerm
-from articles.search.spelling import edit_distance, vocabulary_record, vocabulary_words
+from articles.search.spelling import corrected_query, edit_distance, vocabulary_record, vocabulary_words
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +94,19 @@ def test_a_correction_is_escaped_in_the_page(client, answers):
     """What the reader typed appears escaped in the "search instead" link."""
     content = client.get(URL, {"q": "hartburn <b>"}).content.decode()
     assert "<b>" not in content.split('<main id="main"')[1].split("</main>")[0]
+
+
+def test_the_vocabulary_is_asked_once_for_every_word(answers):
+    """One look-up for all of a query's words; words the vocabulary holds are never corrected."""
+    with CaptureQueriesContext(connection) as captured:
+        assert corrected_query("chest pian hartburn", {}) == "chest pain heartburn"
+    assert len([q for q in captured.captured_queries if "articles_searchterm" in q["sql"]]) == 1
+    assert corrected_query("chest heartburn", {}) is None
+
+
+@pytest.mark.postgres
+def test_the_nearest_words_are_the_candidates(requires_postgres, answers):
+    """However many vocabulary words are similar, the nearest are looked at: the closest one wins."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz"
+    vocabulary_record(before="", after=" ".join(f"heartburn{a}{b}" for a in "abc" for b in alphabet))
+    assert corrected_query("heartburm", {}) == "heartburn"

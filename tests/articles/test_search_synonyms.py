@@ -1,6 +1,8 @@
 """Editors' synonym groups: kept in the admin, applied to readers' queries, phrase-aware."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import SearchSynonym
@@ -85,3 +87,30 @@ def test_who_may_change_synonyms(group, allowed):
     user = factories.make_user(groups=(group,), is_staff=True)
     assert user.has_perm("articles.change_searchsynonym") is allowed
     assert user.has_perm("articles.add_searchsynonym") is allowed
+
+
+@pytest.mark.django_db
+def test_a_warm_process_reads_no_synonyms(client, professional):
+    """After the first search the groups come from this process's index: no query for them."""
+    SearchSynonym.objects.create(terms="heartburn\nreflux")
+    client.get(URL, {"q": "reflux"})
+    with CaptureQueriesContext(connection) as captured:
+        client.get(URL, {"q": "heartburn"})
+    assert not [q for q in captured.captured_queries if "articles_searchsynonym" in q["sql"]]
+
+
+@pytest.mark.django_db
+def test_an_edited_or_deleted_group_is_seen_by_the_next_search():
+    """Adding, changing or deleting a group is seen by the very next search, however warm the index."""
+
+    def expanded(query: str) -> list[list[str]]:
+        return expand(parse_websearch(query), synonym_index()).groups
+
+    assert expanded("reflux") == [["reflux"]]
+    group = SearchSynonym.objects.create(terms="heartburn\nreflux")
+    assert expanded("reflux") == [["reflux", "heartburn"]]
+    group.terms = "reflux\ngerd"
+    group.save()
+    assert expanded("reflux") == [["reflux", "gerd"]]
+    group.delete()
+    assert expanded("reflux") == [["reflux"]]
