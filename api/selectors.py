@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from articles.models import Publication, PublishedBody, PublishedTranslation, Topic
-from articles.search import search_publications
+from articles.search import SearchResults, page_publications, search
 from articles.selectors import ArticlePage, article_page, published_translation, translate_page
 from personalization.models import Audience
 
@@ -84,6 +84,13 @@ def licensed_page(
     return page
 
 
-def licensed_search(query: str, *, topic: Topic | None = None) -> QuerySet:
-    """``articles.search.search_publications`` limited to licensed articles, best first."""
-    return search_publications(query, topic_id=topic.pk if topic else None).filter(status=Publication.Status.APPROVED)
+def licensed_search(query: str, *, topic: Topic | None = None) -> SearchResults:
+    """The licensed answers matching ``query``, best first, as the public search ranks them: synonyms
+    applied, every word required, no spelling correction, at most ``SEARCH_RESULTS_CAP`` (``more``
+    says whether others matched too). Load a page of them with ``licensed_search_page``."""
+    return search(query, topic_id=topic.pk if topic else None, correct=False, approved_only=True)
+
+
+def licensed_search_page(ids: list[int]) -> list[Publication]:
+    """One page of ``licensed_search`` results, in its order, with their topics: one query."""
+    return page_publications(ids)

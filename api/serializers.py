@@ -171,7 +171,8 @@ class SearchHitSerializer(serializers.Serializer):
 
 
 class SearchPageSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
+    count = serializers.IntegerField(help_text="Matches ranked and paged: at most SEARCH_RESULTS_CAP (200).")
+    more = serializers.BooleanField(help_text="Other articles matched too, past the cap.")
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     results = SearchHitSerializer(many=True)

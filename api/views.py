@@ -194,7 +194,10 @@ class SearchView(ContentView):
         summary="Search",
         description=(
             "Full-text search of the approved articles, best match first, in numbered pages. "
-            "`q` takes web-search syntax: quoted phrases, `-word` to exclude, `or`."
+            "`q` takes web-search syntax: quoted phrases, `-word` to exclude, `or`; every word is required "
+            "and the editors' synonyms apply. At most the best `SEARCH_RESULTS_CAP` (200) matches are ranked "
+            "and paged: `count` is how many of those there are, and `more` is true when other articles "
+            "matched as well (make the query more specific)."
         ),
         parameters=[
             OpenApiParameter("q", str, required=True, description="At most 200 characters."),
@@ -216,12 +219,13 @@ class SearchView(ContentView):
         query = parameters.search_query(request)
         results = selectors.licensed_search(query, topic=parameters.topic(request))
         paginator = SearchPagination()
-        page = paginator.paginate_queryset(results, request, view=self)
+        ids = paginator.paginate_queryset(results.ids, request, view=self)
         data = {
             "count": paginator.page.paginator.count,
+            "more": results.more,
             "next": paginator.get_next_link(),
             "previous": paginator.get_previous_link(),
-            "results": [representations.search_hit(request, p, query) for p in page],
+            "results": [representations.search_hit(request, p, query) for p in selectors.licensed_search_page(ids)],
         }
         return Response(SearchPageSerializer(data).data)
 

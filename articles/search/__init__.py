@@ -9,7 +9,6 @@ from .engine import (
     SearchResults,
     page_publications,
     search,
-    search_publications,
     similar_publications,
     suggest_publications,
 )
@@ -40,7 +39,6 @@ __all__ = [
     "page_publications",
     "parse_websearch",
     "search",
-    "search_publications",
     "similar_publications",
     "snippet_for",
     "suggest_publications",

@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from articles.models import Article, Publication
 
 from .query import MAX_FALLBACK_TERMS, SEARCH_CONFIG, STOP_WORDS, ParsedQuery, keywords, parse_websearch
 from .spelling import corrected_query
-from .synonyms import SynonymIndex, expand, synonym_index
+from .synonyms import expand, synonym_index
 
 WEIGHTS = [0.05, 0.1, 0.4, 1.0]  # D (unused), C excerpt, B summary, A question
 QUESTION_BOOST = 1.0  # the question holds every term: above any ranking by the body (shared out per term)
@@ -110,11 +109,6 @@ def _rank_sql(parsed: ParsedQuery, *, any_group: bool = False) -> tuple[str, lis
     return sql, params
 
 
-def _rank(parsed: ParsedQuery) -> RawSQL:
-    """``_rank_sql`` as an annotation (the content API orders every match by it)."""
-    return RawSQL(*_rank_sql(parsed), output_field=FloatField())  # noqa: S611 - what readers typed is only in params
-
-
 def _fallback_rank(terms: list[str]) -> Case | Value:
     """Question matches weigh most, then the summary, then anything in the document (bodies)."""
     rank = Value(0, output_field=IntegerField())
@@ -149,15 +143,19 @@ def _on_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _public(topic_id: int | None) -> QuerySet:
+def _public(topic_id: int | None, *, approved_only: bool = False) -> QuerySet:
     qs = Publication.objects.public()
+    if approved_only:
+        qs = qs.approved()
     return qs.filter(topic_id=topic_id) if topic_id else qs
 
 
-def _ranked(parsed: ParsedQuery, *, topic_id: int | None, any_group: bool = False) -> tuple[list[int], bool]:
+def _ranked(
+    parsed: ParsedQuery, *, topic_id: int | None, any_group: bool = False, approved_only: bool = False
+) -> tuple[list[int], bool]:
     """The ranked ids of the capped candidate set, and whether more answers matched: one query."""
     cap = settings.SEARCH_RESULTS_CAP
-    base = _public(topic_id)
+    base = _public(topic_id, approved_only=approved_only)
     if not _on_postgresql():
         ids = list(_fallback(base, parsed, any_group=any_group).values_list("pk", flat=True)[: cap + 1])
         return ids[:cap], len(ids) > cap
@@ -188,13 +186,18 @@ def _ranked(parsed: ParsedQuery, *, topic_id: int | None, any_group: bool = Fals
     return ids[:cap], len(ids) > cap
 
 
-def search(query: str, *, topic_id: int | None = None, correct: bool = True) -> SearchResults:
+def search(
+    query: str, *, topic_id: int | None = None, correct: bool = True, approved_only: bool = False
+) -> SearchResults:
     """The reader's query answered: synonyms applied, at most the cap ranked; when it finds little,
     a corrected spelling searched instead (nothing found) or offered (a few found), and when
-    nothing holds every word, the answers holding the most of them."""
+    nothing holds every word, the answers holding the most of them.
+
+    ``correct=False`` searches the words as typed, every one required (no correction, nothing
+    relaxed); ``approved_only`` leaves out answers still pending review (the content API)."""
     synonyms = synonym_index()
     parsed = meaningful(expand(parse_websearch(query), synonyms))
-    ids, more = _ranked(parsed, topic_id=topic_id)
+    ids, more = _ranked(parsed, topic_id=topic_id, approved_only=approved_only)
     results = SearchResults(query=query, ids=ids, more=more, terms=parsed.terms)
     if len(ids) >= FEW or not correct or not parsed.groups:
         return results
@@ -227,19 +230,6 @@ def page_publications(ids: list[int]) -> list[Publication]:
     )
     by_id = {row.pk: row for row in rows}
     return [by_id[pk] for pk in ids if pk in by_id]
-
-
-def search_publications(query: str, *, topic_id: int | None = None, synonyms: SynonymIndex | None = None) -> QuerySet:
-    """Every public publication matching ``query`` (web-search syntax, synonyms applied), best first,
-    with ``rank`` annotated: the content API's paged search. The public page uses ``search``."""
-    parsed = meaningful(expand(parse_websearch(query), synonym_index() if synonyms is None else synonyms))
-    qs = _public(topic_id).select_related("topic")
-    if not _on_postgresql():
-        return _fallback(qs, parsed)
-    tsquery = _tsquery(parsed)
-    if tsquery is None:
-        return qs.none()
-    return qs.filter(search_vector=tsquery).annotate(rank=_rank(parsed)).order_by("-rank", "-published_at", "pk")
 
 
 def suggest_publications(text: str, *, limit: int = 5, exclude_article_ids: tuple[int, ...] = ()) -> QuerySet:

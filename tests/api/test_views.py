@@ -72,6 +72,32 @@ def test_search_and_topics_count_approved_articles_only(api, approved, pending, 
     assert [(t["slug"], t["article_count"]) for t in topics] == [(approved.topic.slug, 1)]
 
 
+def test_search_ranks_at_most_the_cap_and_says_when_more_matched(api, audiences, editor, topic, settings):
+    """Like the public page, the API ranks and pages at most SEARCH_RESULTS_CAP matches, so a broad query costs
+    the same at 100,000 articles; ``more`` tells the partner that others matched too."""
+    for _ in range(5):
+        factories.make_publication(factories.make_cited_article(author=editor, topic=topic))
+    settings.SEARCH_RESULTS_CAP = 3
+    first = api("/api/v1/search/", {"q": "muscular", "page_size": 2}).json()
+    assert (first["count"], first["more"], len(first["results"])) == (3, True, 2)
+    second = api("/api/v1/search/", {"q": "muscular", "page_size": 2, "page": 2}).json()
+    assert len(second["results"]) == 1
+    assert not {hit["slug"] for hit in first["results"]} & {hit["slug"] for hit in second["results"]}
+    assert api("/api/v1/search/", {"q": "muscular", "page_size": 2, "page": 3}).json()["code"] == "invalid_page"
+    settings.SEARCH_RESULTS_CAP = 10
+    everything = api("/api/v1/search/", {"q": "muscular"}).json()
+    assert (everything["count"], everything["more"]) == (5, False)
+
+
+def test_a_pending_answer_never_takes_a_licensed_search_place(api, approved, pending, settings):
+    """The cap counts licensed answers only: a pending one with the same words is left out before ranking."""
+    settings.PUBLISH_PENDING_REVIEW = True
+    settings.SEARCH_RESULTS_CAP = 1
+    found = api("/api/v1/search/", {"q": "muscular"}).json()
+    assert [hit["slug"] for hit in found["results"]] == [approved.slug]
+    assert found["more"] is False
+
+
 def test_the_detail_is_the_public_pages_snapshot(api, client, approved, professional):
     """Body, references, review facts, related questions and disclaimer come from the snapshot readers see."""
     body = approved.bodies.get(audience=professional)
@@ -310,7 +336,7 @@ def test_list_and_detail_queries_are_bounded(api, audiences, editor, topic, djan
     with django_assert_max_num_queries(6):
         assert api(detail(publications[0]), {"audience": "patient"}).status_code == 200
     with django_assert_max_num_queries(5):
-        assert api("/api/v1/search/", {"q": "muscular"}).json()["count"] == 5
+        assert api("/api/v1/search/", {"q": "muscular"}).json()["count"] == 5  # key, synonyms cached, search, page
     with django_assert_max_num_queries(4):
         assert api("/api/v1/topics/").status_code == 200
 
