@@ -68,22 +68,27 @@ def tag_versions(tags: Iterable[str]) -> dict[str, str | None]:
     return versions
 
 
+def _started(key: str) -> str:
+    """The version at ``key``, set first if it is missing (a new cache, or evicted), so that a missing
+    one never compares equal to another missing one; another process may set it first, hence the read."""
+    cache.add(key, uuid.uuid4().hex[:16], timeout=None)
+    return cache.get(key)
+
+
 def known_versions(tag: str, *others: str) -> tuple[str | None, ...]:
-    """The versions of ``tag`` (set first if it is missing: a new cache, or evicted) and of ``others``
-    as they are, in one round trip once set: for state a process keeps and must drop when they change."""
+    """The versions of ``tag`` (set first if it is missing) and of ``others`` as they are, in one round
+    trip once set: for state a process keeps and must drop when they change."""
     keys = [version_key(t) for t in (tag, *others)]
     found = cache.get_many(keys)
     if found.get(keys[0]) is None:
-        cache.add(keys[0], uuid.uuid4().hex[:16], timeout=None)
-        found[keys[0]] = cache.get(keys[0])
+        found[keys[0]] = _started(keys[0])
     return tuple(found.get(key) for key in keys)
 
 
 def ensure_epoch() -> str:
-    """The epoch, set first if it is missing (a new cache, or evicted): a page is stored only with a known
-    epoch, so that an unchanged epoch can prove it fresh (``articles.page_cache``)."""
-    cache.add(EPOCH_KEY, uuid.uuid4().hex[:16], timeout=None)
-    return cache.get(EPOCH_KEY)
+    """The epoch, set first if it is missing: a page is stored only with a known epoch, so that an
+    unchanged epoch can prove it fresh (``articles.page_cache``)."""
+    return _started(EPOCH_KEY)
 
 
 def _bump(tags: list[str]) -> None:

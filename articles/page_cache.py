@@ -202,10 +202,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_ENABLED:
+        if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
         key = _entry_key(request)
-        storing = CACHED_PARAMETERS.issuperset(request.GET)
+        # Switched off, pages are neither answered from nor kept in Django's cache, but still carry the
+        # headers that let browsers and a CDN keep them.
+        storing = settings.PAGE_CACHE_ENABLED and CACHED_PARAMETERS.issuperset(request.GET)
         if storing:
             found = cache.get_many([key, tags_module.EPOCH_KEY])
             epoch = found.get(tags_module.EPOCH_KEY)
@@ -249,8 +251,6 @@ def cache_public_page(
             if request.method not in ("GET", "HEAD"):
                 return view(request, *args, **kwargs)
             if not hasattr(request, _STATE):
-                if not settings.PAGE_CACHE_ENABLED:
-                    return view(request, *args, **kwargs)
                 raise ImproperlyConfigured("cache_public_page needs articles.page_cache.PageCacheMiddleware.")
             found, token = tags_module.start_tracking(track)
             # No per-reader messages on a shared page (reading them opens the session): they stay

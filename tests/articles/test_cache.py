@@ -18,14 +18,13 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-PRO_BODY = "Professional text about lumbar radiculopathy."
-PATIENT_BODY = "Patient text about sore backs."
+PRO_BODY = factories.PRO_BODY
+PATIENT_BODY = factories.PATIENT_BODY
 
 
 @pytest.fixture
 def publication(professional, patient):
-    article = factories.make_article(bodies={"professional": PRO_BODY, "patient": PATIENT_BODY})
-    return factories.make_publication(article)
+    return factories.make_two_version_publication()
 
 
 @pytest.fixture
@@ -251,6 +250,23 @@ def test_a_page_first_stored_by_a_fresh_cache_needs_no_tag_read(client, site, mo
     assert cache.get(tags.EPOCH_KEY) is not None
     monkeypatch.setattr(tags, "tag_versions", lambda *a: pytest.fail("the tags were read"))
     assert PRO_BODY in client.get(path).content.decode()
+
+
+def test_switched_off_pages_are_rendered_each_time_with_their_cdn_headers(client, site, settings):
+    """PAGE_CACHE_ENABLED off keeps pages out of Django's cache; browsers and a CDN may still keep them."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_ENABLED = False
+    path = site.get_absolute_url()
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert len(queries) > 0
+    assert PRO_BODY in response.content.decode()
+    assert "public" in _directives(response)
+    assert response.has_header("ETag")
+    assert client.get(path, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
 # Invalidation: exactly the pages a change affects.
