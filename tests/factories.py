@@ -228,3 +228,13 @@ def make_publication(article: Article, *, status: str = Publication.Status.APPRO
         reviewers=[REVIEWER],
     )
     return article_publish(article=article, content=content, facts=facts)
+
+
+# An answer with a professional and a patient version whose texts tell them apart on a page.
+PRO_BODY = "Professional text about lumbar radiculopathy."
+PATIENT_BODY = "Patient text about sore backs."
+
+
+def make_two_version_publication():
+    """A published answer with both versions (the ``professional`` and ``patient`` audiences must exist)."""
+    return make_publication(make_article(bodies={"professional": PRO_BODY, "patient": PATIENT_BODY}))

@@ -10,14 +10,13 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-PRO_BODY = "Professional text about lumbar radiculopathy."
-PATIENT_BODY = "Patient text about sore backs."
+PRO_BODY = factories.PRO_BODY
+PATIENT_BODY = factories.PATIENT_BODY
 
 
 @pytest.fixture
 def publication(professional, patient):
-    article = factories.make_article(bodies={"professional": PRO_BODY, "patient": PATIENT_BODY})
-    return factories.make_publication(article)
+    return factories.make_two_version_publication()
 
 
 @pytest.fixture
